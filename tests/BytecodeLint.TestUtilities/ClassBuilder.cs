@@ -100,7 +100,8 @@ public sealed class ClassBuilder
     }
 
     /// <summary>
-    /// What javac emits for <c>public class Name {}</c> (major 52): one method, the default constructor
+    /// A tiny valid class shaped like javac's <c>public class Name {}</c> (major 52, but without
+    /// SourceFile or LineNumberTable): one method, the default constructor
     /// <c>aload_0; invokespecial java/lang/Object.&lt;init&gt;()V; return</c>. Tests add to it.
     /// </summary>
     public static ClassBuilder Minimal(string name)
