@@ -13,7 +13,10 @@ public static class BytecodeLintApp
         // Each command lives in Commands/<Name>Command.cs and exposes Create().
         foreach (var command in new[]
                  {
+                     ScanCommand.Create(),
                      InspectCommand.Create(),
+                     RulesCommand.CreateList(),
+                     RulesCommand.CreateExplain(),
                  })
         {
             root.Subcommands.Add(command);

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using BytecodeLint.Analysis.Inputs;
+using BytecodeLint.ClassFile;
+
+namespace BytecodeLint.Analysis;
+
+/// <summary>Collects findings from concurrently running callbacks and applies the effective severity.</summary>
+internal sealed class DiagnosticSink(AnalyzerOptions options)
+{
+    private readonly ConcurrentBag<Diagnostic> _diagnostics = [];
+
+    public void Report(Diagnostic diagnostic)
+    {
+        var severity = options.EffectiveSeverity(diagnostic.Descriptor);
+        if (severity is null) return; // disabled by configuration
+        _diagnostics.Add(severity == diagnostic.Severity ? diagnostic : diagnostic with { Severity = severity.Value });
+    }
+
+    public IReadOnlyCollection<Diagnostic> Diagnostics => _diagnostics;
+}
+
+/// <summary>What every context offers: the input, options and a way to report.</summary>
+public abstract class AnalysisContextBase
+{
+    private readonly DiagnosticSink _sink;
+
+    private protected AnalysisContextBase(Artifact artifact, AnalyzerOptions options, DiagnosticSink sink, CancellationToken cancellation)
+    {
+        Artifact = artifact;
+        Options = options;
+        _sink = sink;
+        CancellationToken = cancellation;
+    }
+
+    /// <summary>The command-line input being scanned (archives, manifests, entries).</summary>
+    public Artifact Artifact { get; }
+
+    public AnalyzerOptions Options { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public void ReportDiagnostic(Diagnostic diagnostic) => _sink.Report(diagnostic);
+
+    /// <summary>Creates and reports a diagnostic with the descriptor's default severity (configuration may change it).</summary>
+    public void Report(DiagnosticDescriptor descriptor, DiagnosticLocation location, IReadOnlyDictionary<string, double>? properties, string evidence, params object?[] messageArgs) =>
+        _sink.Report(Diagnostic.Create(descriptor, location, properties, evidence, messageArgs));
+}
+
+/// <summary>Per-artifact registration point for rules that keep state across classes.</summary>
+public sealed class ArtifactStartContext : AnalysisContextBase
+{
+    internal ArtifactStartContext(Artifact artifact, AnalyzerOptions options, DiagnosticSink sink, CancellationToken cancellation)
+        : base(artifact, options, sink, cancellation)
+    {
+    }
+
+    internal List<Action<ClassAnalysisContext>> ClassActions { get; } = [];
+    internal List<Action<MethodAnalysisContext>> MethodActions { get; } = [];
+    internal List<Action<ArtifactEndContext>> EndActions { get; } = [];
+
+    public void RegisterClassAction(Action<ClassAnalysisContext> action) => ClassActions.Add(action);
+
+    public void RegisterMethodAction(Action<MethodAnalysisContext> action) => MethodActions.Add(action);
+
+    /// <summary>Runs after every class of the artifact was visited.</summary>
+    public void RegisterArtifactEndAction(Action<ArtifactEndContext> action) => EndActions.Add(action);
+}
+
+/// <summary>Passed to artifact-end actions.</summary>
+public sealed class ArtifactEndContext : AnalysisContextBase
+{
+    internal ArtifactEndContext(Artifact artifact, AnalyzerOptions options, DiagnosticSink sink, CancellationToken cancellation)
+        : base(artifact, options, sink, cancellation)
+    {
+    }
+
+    /// <summary>A location naming only the artifact (for whole-artifact findings).</summary>
+    public DiagnosticLocation ArtifactLocation(string? entry = null) => new(Artifact.InputPath, entry ?? Artifact.InputPath);
+}
+
+/// <summary>One parsed class.</summary>
+public class ClassAnalysisContext : AnalysisContextBase
+{
+    private readonly SourceMapper _sources;
+    private string? _className;
+
+    internal ClassAnalysisContext(Artifact artifact, ClassEntry entry, JavaClass @class, AnalyzerOptions options, DiagnosticSink sink, SourceMapper sources, CancellationToken cancellation)
+        : base(artifact, options, sink, cancellation)
+    {
+        Entry = entry;
+        Class = @class;
+        _sources = sources;
+    }
+
+    public ClassEntry Entry { get; }
+
+    public JavaClass Class { get; }
+
+    /// <summary>The class's binary name with dots (<c>com.acme.Foo</c>).</summary>
+    public string ClassName => _className ??= Class.Name.Replace('/', '.');
+
+    /// <summary>A location in this class, optionally at a member and a bytecode offset (the line is looked up).</summary>
+    public DiagnosticLocation CreateLocation(MemberInfo? member = null, int? bytecodeOffset = null, CodeAttribute? code = null)
+    {
+        int? line = null;
+        if (member is { } m && bytecodeOffset is { } pc && (code ?? m.GetCode()) is { } body)
+        {
+            int found = body.FindLine(pc);
+            line = found >= 0 ? found : null;
+        }
+        var sourceFile = Class.SourceFile;
+        return new DiagnosticLocation(
+            Artifact.InputPath,
+            Entry.Location,
+            ClassName,
+            member?.NameString,
+            member?.DescriptorString,
+            bytecodeOffset,
+            line,
+            sourceFile,
+            _sources.Map(Class.Name, sourceFile));
+    }
+}
+
+/// <summary>One method with a Code attribute.</summary>
+public sealed class MethodAnalysisContext : ClassAnalysisContext
+{
+    internal MethodAnalysisContext(ClassAnalysisContext parent, MemberInfo method, CodeAttribute code, Artifact artifact, AnalyzerOptions options, DiagnosticSink sink, SourceMapper sources)
+        : base(artifact, parent.Entry, parent.Class, options, sink, sources, parent.CancellationToken)
+    {
+        Method = method;
+        Code = code;
+    }
+
+    public MemberInfo Method { get; }
+
+    public CodeAttribute Code { get; }
+
+    /// <summary>A location at a bytecode offset of this method.</summary>
+    public DiagnosticLocation CreateLocation(int? bytecodeOffset) => CreateLocation(Method, bytecodeOffset, Code);
+}

@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using BytecodeLint.Analysis.Inputs;
+using BytecodeLint.Analysis.Rules;
+using BytecodeLint.ClassFile;
+
+namespace BytecodeLint.Analysis;
+
+/// <summary>
+/// Runs the registered rules over inputs: opens each input, visits its classes in parallel
+/// (class actions, then method actions for every method with code), runs artifact-end actions,
+/// turns unreadable entries into BL9xxx diagnostics, and returns everything in
+/// <see cref="DiagnosticOrder"/>. An unreadable top-level input throws <see cref="InputException"/>.
+/// </summary>
+public sealed class ScanEngine
+{
+    private readonly List<(string RuleIds, AnalyzerRegistration Registration)> _rules = [];
+    private readonly AnalyzerOptions _options;
+    private readonly InputLimits _limits;
+    private readonly int _parallelism;
+    private readonly SourceMapper _sources;
+
+    public ScanEngine(IEnumerable<BytecodeAnalyzer> analyzers, AnalyzerOptions? options = null, InputLimits? limits = null, int maxDegreeOfParallelism = 0)
+    {
+        _options = options ?? AnalyzerOptions.Default;
+        _limits = limits ?? InputLimits.Default;
+        _parallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
+        _sources = new SourceMapper(_options.SourceRoots);
+        foreach (var analyzer in analyzers)
+        {
+            // Like Roslyn, a rule whose every diagnostic is disabled is not run at all.
+            if (analyzer.SupportedDiagnostics.All(d => _options.EffectiveSeverity(d) is null)) continue;
+            var registration = new AnalyzerRegistration();
+            analyzer.Initialize(registration);
+            _rules.Add((string.Join(",", analyzer.SupportedDiagnostics.Select(d => d.Id)), registration));
+        }
+    }
+
+    public ScanResult Scan(IReadOnlyList<string> inputs, CancellationToken cancellation = default)
+    {
+        var summaries = new List<InputSummary>();
+        var diagnostics = new List<Diagnostic>();
+        foreach (var input in inputs)
+        {
+            var (summary, found) = ScanInput(input, cancellation);
+            summaries.Add(summary);
+            diagnostics.AddRange(found);
+        }
+        diagnostics.Sort(new DiagnosticOrder(inputs));
+        return new ScanResult(summaries, diagnostics);
+    }
+
+    private (InputSummary, IReadOnlyCollection<Diagnostic>) ScanInput(string input, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        using var artifact = Artifact.Open(input, _limits);
+        var sink = new DiagnosticSink(_options);
+        foreach (var problem in artifact.Problems) ReportProblem(artifact, sink, problem);
+
+        // Per-artifact actions: the global ones plus those registered at artifact start.
+        var classActions = new List<(string Rule, Action<ClassAnalysisContext> Action)>();
+        var methodActions = new List<(string Rule, Action<MethodAnalysisContext> Action)>();
+        var endActions = new List<(string Rule, Action<ArtifactEndContext> Action)>();
+        foreach (var (rule, registration) in _rules)
+        {
+            classActions.AddRange(registration.ClassActions.Select(a => (rule, a)));
+            methodActions.AddRange(registration.MethodActions.Select(a => (rule, a)));
+            foreach (var start in registration.ArtifactStartActions)
+            {
+                var context = new ArtifactStartContext(artifact, _options, sink, cancellation);
+                start(context);
+                classActions.AddRange(context.ClassActions.Select(a => (rule, a)));
+                methodActions.AddRange(context.MethodActions.Select(a => (rule, a)));
+                endActions.AddRange(context.EndActions.Select(a => (rule, a)));
+            }
+        }
+
+        int classes = 0, parseErrors = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellation };
+        Parallel.ForEach(artifact.ClassEntries, parallel, entry =>
+        {
+            if (VisitClass(artifact, entry, sink, classActions, methodActions, cancellation)) Interlocked.Increment(ref classes);
+            else Interlocked.Increment(ref parseErrors);
+        });
+
+        var end = new ArtifactEndContext(artifact, _options, sink, cancellation);
+        foreach (var (rule, action) in endActions)
+        {
+            try { action(end); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                sink.Report(Diagnostic.Create(InputDiagnostics.AnalyzerFailure, end.ArtifactLocation(), null, rule, rule, e.GetType().Name + ": " + e.Message));
+            }
+        }
+
+        var agents = artifact.Archives.Where(AgentManifest.IsAgent).Select(a => a.Location).ToList();
+        var summary = new InputSummary(input, artifact.ClassEntries.Count, classes, parseErrors, artifact.NestedArchives, agents, clock.Elapsed);
+        return (summary, sink.Diagnostics);
+    }
+
+    /// <summary>Reads, parses and analyses one class; false when it could not be read or parsed.</summary>
+    private bool VisitClass(
+        Artifact artifact,
+        ClassEntry entry,
+        DiagnosticSink sink,
+        List<(string Rule, Action<ClassAnalysisContext> Action)> classActions,
+        List<(string Rule, Action<MethodAnalysisContext> Action)> methodActions,
+        CancellationToken cancellation)
+    {
+        EntryBytes bytes;
+        try
+        {
+            bytes = entry.Read();
+        }
+        catch (EntryReadException e)
+        {
+            ReportProblem(artifact, sink, e.ToProblem());
+            return false;
+        }
+
+        using (bytes)
+        {
+            JavaClass parsed;
+            try
+            {
+                parsed = JavaClass.Parse(bytes.Memory);
+            }
+            catch (ClassFormatException e)
+            {
+                ReportUnreadable(artifact, entry, sink, e);
+                return false;
+            }
+
+            var context = new ClassAnalysisContext(artifact, entry, parsed, _options, sink, _sources, cancellation);
+            string rule = "";
+            try
+            {
+                foreach (var (id, action) in classActions)
+                {
+                    rule = id;
+                    action(context);
+                }
+                if (methodActions.Count > 0)
+                {
+                    foreach (var method in parsed.Methods)
+                    {
+                        rule = "";
+                        if (method.GetCode() is not { } code) continue;
+                        var methodContext = new MethodAnalysisContext(context, method, code, artifact, _options, sink, _sources);
+                        foreach (var (id, action) in methodActions)
+                        {
+                            rule = id;
+                            action(methodContext);
+                        }
+                    }
+                }
+            }
+            catch (ClassFormatException e)
+            {
+                // A malformed attribute found while a rule looked deeper than the parse does.
+                ReportUnreadable(artifact, entry, sink, e);
+                return false;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                sink.Report(Diagnostic.Create(InputDiagnostics.AnalyzerFailure, context.CreateLocation(), null, rule, rule, e.GetType().Name + ": " + e.Message));
+            }
+            return true;
+        }
+    }
+
+    private static void ReportUnreadable(Artifact artifact, ClassEntry entry, DiagnosticSink sink, ClassFormatException e)
+    {
+        var properties = new Dictionary<string, double> { ["offset"] = e.Offset };
+        sink.Report(Diagnostic.Create(InputDiagnostics.UnreadableClass, new DiagnosticLocation(artifact.InputPath, entry.Location), properties,
+            "offset " + e.Offset, $"{entry.Location}: {e.Message}"));
+    }
+
+    private static void ReportProblem(Artifact artifact, DiagnosticSink sink, InputProblem problem)
+    {
+        var descriptor = problem.Kind == InputProblemKind.LimitExceeded ? InputDiagnostics.LimitExceeded : InputDiagnostics.UnreadableClass;
+        var properties = new Dictionary<string, double>();
+        if (problem.Offset is { } offset) properties["offset"] = offset;
+        string where = problem.Offset is { } o ? $" at byte offset {o}" : "";
+        sink.Report(Diagnostic.Create(descriptor, new DiagnosticLocation(artifact.InputPath, problem.Location), properties,
+            problem.Kind.ToString(), $"{problem.Location}{where}: {problem.Message}"));
+    }
+}

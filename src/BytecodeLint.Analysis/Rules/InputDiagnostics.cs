@@ -1,0 +1,34 @@
+namespace BytecodeLint.Analysis.Rules;
+
+/// <summary>BL9xxx: problems with the inputs themselves, reported by the engine rather than by a rule.</summary>
+public static class InputDiagnostics
+{
+    public static readonly DiagnosticDescriptor UnreadableClass = new(
+        "BL9001",
+        "Class file or archive entry cannot be read",
+        "{0}",
+        Categories.Input,
+        Severity.Warning,
+        IsEnabledByDefault: true,
+        "A class file or archive entry is malformed (truncated, bad constant pool, bad zip data). It was skipped; the rest of the input was scanned. The message names the byte offset of the problem.");
+
+    public static readonly DiagnosticDescriptor LimitExceeded = new(
+        "BL9002",
+        "Archive limit reached",
+        "{0}",
+        Categories.Input,
+        Severity.Warning,
+        IsEnabledByDefault: true,
+        "An archive exceeded a safety limit (nesting depth, entry size, total inflated bytes, compression ratio). The offending entry was skipped so that a hostile or broken archive cannot exhaust memory; the rest of the input was scanned.");
+
+    public static readonly DiagnosticDescriptor AnalyzerFailure = new(
+        "BL9003",
+        "A rule failed on this class",
+        "Rule {0} failed on this class: {1}",
+        Categories.Input,
+        Severity.Warning,
+        IsEnabledByDefault: true,
+        "A rule threw an unexpected exception while analysing a class. The class was skipped for that rule; please report it with the class file.");
+
+    public static IEnumerable<DiagnosticDescriptor> All => [UnreadableClass, LimitExceeded, AnalyzerFailure];
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using BytecodeLint.Analysis;
+
+namespace BytecodeLint.Cli.Output;
+
+/// <summary>
+/// Human output: findings grouped by input, each with its symbol, line, message and key numbers,
+/// then one summary line with counts by rule and severity.
+/// </summary>
+public sealed class TextFormatter : IScanFormatter
+{
+    public void Write(ScanReport report, TextWriter writer)
+    {
+        var byInput = report.Result.Diagnostics.ToLookup(d => d.Location.Artifact, StringComparer.Ordinal);
+        foreach (var input in report.Result.Inputs)
+        {
+            string agents = input.AgentArchives.Count > 0 ? $", agent jar ({string.Join(", ", input.AgentArchives)})" : "";
+            writer.WriteLine($"{input.Path}: {input.Classes:N0} classes, {input.ParseErrors:N0} unreadable, {input.NestedArchives:N0} nested archives{agents}");
+            foreach (var diagnostic in byInput[input.Path])
+            {
+                var location = diagnostic.Location;
+                string suppressed = diagnostic.IsSuppressed ? $" (suppressed: {diagnostic.SuppressedBy})" : "";
+                writer.WriteLine($"  {diagnostic.Severity.ToDisplayName()} {diagnostic.Id}{suppressed}: {diagnostic.Message}");
+                writer.WriteLine($"      at {Where(location)}");
+            }
+        }
+        writer.WriteLine(Summary(report));
+    }
+
+    private static string Where(DiagnosticLocation location)
+    {
+        var parts = new List<string> { location.Member is null ? location.Entry : location.Symbol };
+        if (location.Line is { } line) parts.Add($"line {line}");
+        if (location.BytecodeOffset is { } pc) parts.Add($"pc {pc}");
+        if (location.SourcePath is { } source) parts.Add(source + (location.Line is { } l ? $":{l}" : ""));
+        else if (location.Member is not null) parts.Add(location.Entry);
+        return string.Join(", ", parts);
+    }
+
+    public static string Summary(ScanReport report)
+    {
+        var active = report.Active.ToList();
+        int suppressed = report.Result.Diagnostics.Count - active.Count;
+        int classes = report.Result.Inputs.Sum(i => i.Classes);
+        string rules = string.Join(", ", active.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} ×{g.Count()}"));
+        string counts = string.Join(", ",
+            new[] { Severity.Error, Severity.Warning, Severity.Note }
+                .Select(s => $"{active.Count(d => d.Severity == s)} {s.ToDisplayName()}{(active.Count(d => d.Severity == s) == 1 ? "" : "s")}"));
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{active.Count} finding{(active.Count == 1 ? "" : "s")} in {classes:N0} classes from {report.Result.Inputs.Count} input{(report.Result.Inputs.Count == 1 ? "" : "s")}: {counts}");
+        if (rules.Length > 0) text += $" ({rules})";
+        if (suppressed > 0) text += $"; {suppressed} suppressed";
+        return text + (report.TargetJdk.IsKnown ? $"; target JDK {report.TargetJdk}" : "; target JDK: any");
+    }
+}
