@@ -1,0 +1,100 @@
+using System.Buffers;
+using Microsoft.Win32.SafeHandles;
+
+namespace BytecodeLint.Analysis.Inputs;
+
+/// <summary>
+/// One <c>.class</c> entry of an input: a zip entry at any nesting depth, or a file of a scanned
+/// directory (or the input itself). Its bytes are only produced by <see cref="Read"/>, which any number
+/// of threads may call at once while the owning <see cref="Artifact"/> is not disposed.
+/// </summary>
+public sealed class ClassEntry
+{
+    private readonly string _locationPrefix;
+    private readonly ZipEntryData _zip;
+    private readonly string? _filePath;
+    private readonly long _maxFileBytes;
+    private string? _location;
+
+    /// <summary>An entry of a zip archive.</summary>
+    internal ClassEntry(string locationPrefix, string entryPath, ZipEntryData data, bool versionedParent)
+    {
+        _locationPrefix = locationPrefix;
+        _zip = data;
+        EntryPath = entryPath;
+        UncompressedSize = data.UncompressedSize;
+        (IsVersioned, Release) = MultiRelease.Classify(entryPath, versionedParent);
+    }
+
+    /// <summary>A class file on disk, read when <see cref="Read"/> is called.</summary>
+    internal ClassEntry(string location, string entryPath, string filePath, long size, long maxBytes)
+    {
+        _locationPrefix = "";
+        _location = location;
+        _filePath = filePath;
+        _maxFileBytes = maxBytes;
+        EntryPath = entryPath;
+        UncompressedSize = size;
+        (IsVersioned, Release) = MultiRelease.Classify(entryPath, versionedParent: false);
+    }
+
+    /// <summary>The full location chain: <c>app.jar!/BOOT-INF/lib/x.jar!/com/acme/Foo.class</c>, or <c>dir/com/acme/Foo.class</c>.</summary>
+    public string Location => _location ??= _locationPrefix + EntryPath;
+
+    /// <summary>The path inside the innermost archive, or relative to the scanned directory (<c>/</c>-separated).</summary>
+    public string EntryPath { get; }
+
+    /// <summary>Declared uncompressed size (for a file: its size when enumerated).</summary>
+    public long UncompressedSize { get; }
+
+    /// <summary>True when the entry's path, or the path of a nested jar containing it, contains <c>META-INF/versions/</c>.</summary>
+    public bool IsVersioned { get; }
+
+    /// <summary>N when the entry itself is at <c>META-INF/versions/N/…</c> of its archive (or directory); otherwise null.</summary>
+    public int? Release { get; }
+
+    /// <summary>
+    /// Produces the entry's bytes: a zero-copy view for STORED entries, a pooled buffer for DEFLATED
+    /// entries and files (dispose the result to return it). Thread-safe.
+    /// </summary>
+    /// <exception cref="EntryReadException">Bad deflate data, a size other than declared, or an I/O error.</exception>
+    public EntryBytes Read() => _filePath == null ? _zip.Read(Location) : ReadFile();
+
+    private EntryBytes ReadFile()
+    {
+        byte[]? buffer = null;
+        try
+        {
+            using SafeFileHandle handle = File.OpenHandle(_filePath!, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+            long length = RandomAccess.GetLength(handle);
+            if (length > _maxFileBytes)
+                throw new EntryReadException(Location, null, $"class file of {length} bytes exceeds the limit of {_maxFileBytes}");
+            buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(1, length));
+            int total = 0;
+            while (total < length)
+            {
+                int n = RandomAccess.Read(handle, buffer.AsSpan(total, (int)length - total), total);
+                if (n == 0)
+                    break;
+                total += n;
+            }
+
+            return new EntryBytes(buffer.AsMemory(0, total), buffer);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (buffer != null)
+                ArrayPool<byte>.Shared.Return(buffer);
+            throw new EntryReadException(Location, null, "cannot read: " + e.Message.TrimEnd('.'), e);
+        }
+        catch
+        {
+            if (buffer != null)
+                ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Location;
+}
