@@ -110,9 +110,10 @@ public sealed class ConstantPool
 
     public MemberRef GetMemberRef(MemberRefHandle handle)
     {
-        int offset = _offsets[handle.Index];
+        // Kind first: a handle built from an unchecked operand may lie outside the pool.
         var kind = KindAt(handle.Index);
         if (!kind.IsMemberRef()) throw WrongKind(handle.Index, "Fieldref, Methodref or InterfaceMethodref");
+        int offset = _offsets[handle.Index];
         return new(kind, new ClassHandle(U2(offset + 1)), new NameAndTypeHandle(U2(offset + 3)));
     }
 
@@ -288,7 +289,7 @@ public sealed class ConstantPool
     private ulong U8(int offset) => BinaryPrimitives.ReadUInt64BigEndian(_bytes.Span.Slice(offset));
 
     /// <summary>Validates a pool index read from elsewhere in the class (fields, code operands).</summary>
-    internal void RequireIndex(int index, ConstantKind expected, int atOffset)
+    public void RequireIndex(int index, ConstantKind expected, int atOffset)
     {
         if (KindAt(index) != expected)
             throw new ClassFormatException(atOffset, $"an index of a {expected} constant, found {DescribeKind(index)} at #{index}", index);

@@ -134,6 +134,9 @@ public readonly struct StackMapTable
 
     private VerificationType[] ReadTypes(ReadOnlySpan<byte> span, ref int p, int count)
     {
+        // Each type takes at least one byte: a count beyond the attribute's end is truncation, and
+        // checking it first keeps a hostile count from allocating a 64K-entry array.
+        if (count > span.Length - p) throw new ClassFormatException(p, $"{count} verification types inside the StackMapTable, but it ends first");
         var types = new VerificationType[count];
         for (int i = 0; i < count; i++) types[i] = ReadType(span, ref p);
         return types;
