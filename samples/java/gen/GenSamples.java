@@ -18,7 +18,7 @@ public class GenSamples {
     // BigStackMap shape. Every block is one branch target, hence one StackMapTable frame; blocks
     // cycle through three local-variable layouts so no frame equals its predecessor and javac must
     // write a full_frame listing every local (LONG_LIVED String locals at 3 bytes each, plus the
-    // block's own two locals). Each block also loads two constants with ldc/ldc_w.
+    // method's three and the block's own two locals).
     static final int BLOCKS = Integer.getInteger("blocks", 3300);
     static final int LONG_LIVED = Integer.getInteger("longLived", 40);
     // Constants shared between blocks stay at low pool indices (1-byte ldc); the per-block strings
@@ -70,11 +70,12 @@ public class GenSamples {
         sb.append("// code + StackMapTable + line numbers, so the cost of one retransform is about\n");
         sb.append("// W x (1.114 S + 7.5 KB). This method keeps its code under the 64 KB limit but has ")
           .append(BLOCKS).append(" branch\n");
-        sb.append("// targets with ").append(LONG_LIVED + 4)
+        sb.append("// targets with ").append(LONG_LIVED + 5)
           .append(" live locals whose layout changes at every target, so javac writes a full_frame\n");
-        sb.append("// for each: a StackMapTable of several hundred KB. Each block loads two constants (String, int or\n");
-        sb.append("// float) with ldc or ldc_w: thousands of single-slot loads. The numbers javap reports are in\n");
-        sb.append("// samples/java/README.md.\n");
+        sb.append("// for each: a StackMapTable of several hundred KB. Every ").append(LITERAL_EVERY)
+          .append("th block loads two constants (String, int or\n");
+        sb.append("// float) from the pool with ldc or ldc_w: hundreds of single-slot loads. The numbers javap reports\n");
+        sb.append("// are in samples/java/README.md.\n");
         sb.append("package samples.app;\n\n");
         sb.append("public class BigStackMap {\n");
         sb.append("    public static int run(int selector) {\n");

@@ -2,10 +2,10 @@
 // Seeds BL0003 (positive). HOTSPOT.md section 4: widening one 1-byte ldc clones the whole method,
 // code + StackMapTable + line numbers, so the cost of one retransform is about
 // W x (1.114 S + 7.5 KB). This method keeps its code under the 64 KB limit but has 3300 branch
-// targets with 44 live locals whose layout changes at every target, so javac writes a full_frame
-// for each: a StackMapTable of several hundred KB. Each block loads two constants (String, int or
-// float) with ldc or ldc_w: thousands of single-slot loads. The numbers javap reports are in
-// samples/java/README.md.
+// targets with 45 live locals whose layout changes at every target, so javac writes a full_frame
+// for each: a StackMapTable of several hundred KB. Every 8th block loads two constants (String, int or
+// float) from the pool with ldc or ldc_w: hundreds of single-slot loads. The numbers javap reports
+// are in samples/java/README.md.
 package samples.app;
 
 public class BigStackMap {
