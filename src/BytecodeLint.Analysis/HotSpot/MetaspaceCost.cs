@@ -1,0 +1,116 @@
+namespace BytecodeLint.Analysis.HotSpot;
+
+/// <summary>
+/// HotSpot's Metaspace numbers for the retransform path, with the HOTSPOT.md section each comes from.
+/// All results are bytes.
+/// </summary>
+public static class MetaspaceCost
+{
+    /// <summary>HOTSPOT.md §4 first fit: bytes per widening per byte of S.</summary>
+    public const double FirstFitBytesPerS = 1.114;
+
+    /// <summary>HOTSPOT.md §4 first fit: fixed bytes per widening (7.5 KB, taken as KiB).</summary>
+    public const double FirstFitBytesPerWidening = 7.5 * 1024;
+
+    /// <summary>HOTSPOT.md §4 refit: bytes per widening per byte of code + StackMapTable.</summary>
+    public const double RefitBytesPerCodeAndStackMap = 1.16;
+
+    /// <summary>HOTSPOT.md §4 refit: bytes per widening per LineNumberTable entry.</summary>
+    public const double RefitBytesPerLineEntry = 1.8;
+
+    /// <summary>HOTSPOT.md §4 refit: fixed cost of a retransform that rebuilds the pool and widens (42 KiB).</summary>
+    public const long RefitBaseBytes = 42 * 1024;
+
+    /// <summary>BL0001 fit (HOTSPOT.md §2): bytes per original pool entry per retransform.</summary>
+    public const double LeakBytesPerPoolEntryAndRetransform = 28;
+
+    /// <summary>BL0001 fit (HOTSPOT.md §2): bytes per N² (at +2 entries per retransform).</summary>
+    public const double LeakBytesPerRetransformSquared = 34;
+
+    /// <summary>The u2 limit of a constant pool: a merge past this overflows (HOTSPOT.md §5).</summary>
+    public const int MaxPoolCount = 65535;
+
+    /// <summary>
+    /// First fit of one retransform's growth for one method: W × (1.114·S + 7.5 KB), S = code length
+    /// + StackMapTable length + LineNumberTable entries (HOTSPOT.md §4; max error 11 % on 9 large
+    /// generated methods; only a rough bound for small methods).
+    /// </summary>
+    public static long LdcWidening(long s, int widened) =>
+        widened <= 0 ? 0 : (long)Math.Round(widened * (FirstFitBytesPerS * s + FirstFitBytesPerWidening));
+
+    /// <summary>
+    /// Refit, per widened method: 1.16·W·(code + StackMapTable) + 1.8 B·W·LNT entries; add
+    /// <see cref="RefitBaseBytes"/> once per retransform that widens (HOTSPOT.md §4).
+    /// </summary>
+    public static long LdcWideningRefitMethod(int widened, long codeLength, long stackMapTableLength, long lineNumberEntries) =>
+        widened <= 0 ? 0 : (long)Math.Round(widened * (RefitBytesPerCodeAndStackMap * (codeLength + stackMapTableLength) + RefitBytesPerLineEntry * lineNumberEntries));
+
+    /// <summary>
+    /// The estimate <c>simulate</c> reports: the refit, Σ per method plus the 42 KiB base when
+    /// anything widened. Chosen over the first fit because it was fitted on more runs (the 9
+    /// generated cases, 18 no-op rebuilds and 14 real classes) and is the closer of the two on both
+    /// oracle rebuild cases (docs/simulate.md).
+    /// </summary>
+    public static long LdcWideningEstimate(IEnumerable<(int Widened, long CodeLength, long StackMapTableLength, long LineNumberEntries)> methods)
+    {
+        long total = 0;
+        bool any = false;
+        foreach (var m in methods)
+        {
+            if (m.Widened <= 0) continue;
+            any = true;
+            total += LdcWideningRefitMethod(m.Widened, m.CodeLength, m.StackMapTableLength, m.LineNumberEntries);
+        }
+        return any ? total + RefitBaseBytes : 0;
+    }
+
+    /// <summary>
+    /// BL0001: Metaspace after <paramref name="retransforms"/> retransforms of a class whose pool
+    /// started at <paramref name="cp0"/> entries and grows by 2 per retransform:
+    /// ≈ 28 B·cp0·N + 34 B·N² (HOTSPOT.md §2, fit on JDK 17, max error 9.6 %).
+    /// </summary>
+    public static long CatchThrowableLeak(int cp0, long retransforms) =>
+        retransforms <= 0 ? 0 : (long)Math.Round(LeakBytesPerPoolEntryAndRetransform * cp0 * retransforms + LeakBytesPerRetransformSquared * retransforms * retransforms);
+
+    /// <summary>
+    /// The same fit for any growth pattern: 28 B·cp0·N + 34 B·Σ_r (L_r − cp0), where L_r is the pool
+    /// size after retransform r. At +2 per retransform Σ(L_r − cp0) = N(N+1), which is the fit's
+    /// 34 B·N². An extrapolation for other growth (e.g. NaN doubling): not measured.
+    /// </summary>
+    public static long PoolGrowth(int cp0, IReadOnlyList<int> poolSizesAfterEachRetransform)
+    {
+        if (poolSizesAfterEachRetransform.Count == 0) return 0;
+        double extra = 0;
+        foreach (int size in poolSizesAfterEachRetransform) extra += Math.Max(0, size - cp0);
+        if (extra == 0) return 0;
+        return (long)Math.Round(LeakBytesPerPoolEntryAndRetransform * cp0 * poolSizesAfterEachRetransform.Count + LeakBytesPerRetransformSquared * extra);
+    }
+
+    /// <summary>
+    /// Structural size of the i-th clone of a method (research §4.4; HOTSPOT.md §4):
+    /// 88 + H + align8(C + i + E) + 8·A + align8(S_smt + 7) + Σ align8(a_j + 7).
+    /// </summary>
+    public static long StructuralCloneBytes(MethodShape shape, int i, JdkProfile profile)
+    {
+        long bytes = profile.MethodHeaderBytes + profile.ConstMethodHeaderBytes
+            + Align8(shape.CodeLength + i + shape.InlineTableBytes) + 8L * shape.AnnotationKinds;
+        if (shape.StackMapTableLength > 0) bytes += Align8(shape.StackMapTableLength + 7);
+        if (profile.ClonesCopyAnnotations)
+            foreach (int length in shape.AnnotationLengths) bytes += Align8(length + 7);
+        return bytes;
+    }
+
+    /// <summary>Total(k): the high-water mark of k chained clones, Σ_{i=1..k} of <see cref="StructuralCloneBytes"/>.</summary>
+    public static long StructuralWideningBytes(MethodShape shape, int widened, JdkProfile profile)
+    {
+        long total = 0;
+        for (int i = 1; i <= widened; i++) total += StructuralCloneBytes(shape, i, profile);
+        return total;
+    }
+
+    /// <summary>The merge pool HotSpot allocates for one retransform: H_cp + 8(L_o+L_s) + align8(7+L_o+L_s) (research §2.7).</summary>
+    public static long MergePoolBytes(int oldLength, int scratchLength, JdkProfile profile) =>
+        profile.ConstantPoolHeaderBytes + 8L * (oldLength + scratchLength) + Align8(7L + oldLength + scratchLength);
+
+    private static long Align8(long value) => (value + 7) & ~7L;
+}
