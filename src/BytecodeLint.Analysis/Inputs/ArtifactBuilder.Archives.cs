@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 
 namespace BytecodeLint.Analysis.Inputs;
@@ -37,7 +36,7 @@ internal sealed partial class ArtifactBuilder
             names.Add(name);
             if (nameBytes.EndsWith(ZipFormat.ClassSuffix))
             {
-                if (TryLocateData(zip, layout, ref record, prefix + name, _limits.MaxClassEntryBytes, "class entry", out ZipEntryData data))
+                if (TryAdmit(zip, layout, ref record, prefix, name, _limits.MaxClassEntryBytes, "class entry", out ZipEntryData data))
                     _classes.Add(new ClassEntry(prefix, name, data, versionedParent));
             }
             else if (nameBytes.EndsWith(ZipFormat.JarSuffix))
@@ -65,7 +64,7 @@ internal sealed partial class ArtifactBuilder
             return;
         }
 
-        if (!TryLocateData(zip, layout, ref record, location, _limits.MaxNestedArchiveBytes, "nested jar", out ZipEntryData data))
+        if (!TryAdmit(zip, layout, ref record, location, "", _limits.MaxNestedArchiveBytes, "nested jar", out ZipEntryData data))
             return;
 
         ReadOnlyMemory<byte> nested;
@@ -90,7 +89,7 @@ internal sealed partial class ArtifactBuilder
 
     private IReadOnlyDictionary<string, string>? ReadManifest(ReadOnlyMemory<byte> zip, ZipLayout layout, ZipEntryRecord record, string location)
     {
-        if (!TryLocateData(zip, layout, ref record, location, _limits.MaxClassEntryBytes, "manifest", out ZipEntryData data))
+        if (!TryAdmit(zip, layout, ref record, location, "", _limits.MaxClassEntryBytes, "manifest", out ZipEntryData data))
             return null;
         try
         {
@@ -105,54 +104,49 @@ internal sealed partial class ArtifactBuilder
     }
 
     /// <summary>
-    /// Checks an entry we are going to read (method, limits, headers, bounds) and charges its inflation
+    /// Checks an entry we are going to read (method, limits, bounds) and charges its inflation
     /// to the input's budget. Reports a problem and returns false when it must be skipped.
     /// </summary>
-    private bool TryLocateData(ReadOnlyMemory<byte> zip, ZipLayout layout, ref ZipEntryRecord record, string location,
+    private bool TryAdmit(ReadOnlyMemory<byte> zip, ZipLayout layout, ref ZipEntryRecord record, string prefix, string name,
         long maxBytes, string what, out ZipEntryData data)
     {
+
         data = default;
         ReadOnlySpan<byte> span = zip.Span;
         if (!record.ResolveZip64(span, out string zip64Error))
-            return Fail(location, record.RecordOffset, InputProblemKind.Unreadable, zip64Error);
+            return Fail(prefix + name, record.RecordOffset, InputProblemKind.Unreadable, zip64Error);
         if ((record.Flags & ZipFormat.FlagEncrypted) != 0)
-            return Fail(location, record.RecordOffset, InputProblemKind.UnsupportedEntry, "encrypted entries are not supported");
+            return Fail(prefix + name, record.RecordOffset, InputProblemKind.UnsupportedEntry, "encrypted entries are not supported");
         if (record.Method is not (ZipFormat.MethodStored or ZipFormat.MethodDeflated))
-            return Fail(location, record.RecordOffset, InputProblemKind.UnsupportedEntry, $"compression method {record.Method} is not supported (only STORED and DEFLATED)");
+            return Fail(prefix + name, record.RecordOffset, InputProblemKind.UnsupportedEntry, $"compression method {record.Method} is not supported (only STORED and DEFLATED)");
 
         ulong size = record.UncompressedSize, compressed = record.CompressedSize;
         maxBytes = Math.Min(maxBytes, Array.MaxLength);   // one entry is one array (or one slice) at most
         if (size > (ulong)maxBytes)
-            return Fail(location, record.RecordOffset, InputProblemKind.LimitExceeded, $"{what} of {size} bytes exceeds the limit of {maxBytes} bytes");
+            return Fail(prefix + name, record.RecordOffset, InputProblemKind.LimitExceeded, $"{what} of {size} bytes exceeds the limit of {maxBytes} bytes");
         if (record.Method == ZipFormat.MethodDeflated && (long)size > _limits.CompressionRatioThresholdBytes
             && size > _limits.MaxCompressionRatio * Math.Max(1UL, compressed))
-            return Fail(location, record.RecordOffset, InputProblemKind.LimitExceeded,
+            return Fail(prefix + name, record.RecordOffset, InputProblemKind.LimitExceeded,
                 $"compression ratio {(double)size / Math.Max(1UL, compressed):0}:1 ({compressed} to {size} bytes) exceeds the limit of {_limits.MaxCompressionRatio:0.##}:1");
         if (record.Method == ZipFormat.MethodStored && compressed != size)
-            return Fail(location, record.RecordOffset, InputProblemKind.Unreadable, $"stored entry declares compressed size {compressed} but uncompressed size {size}");
+            return Fail(prefix + name, record.RecordOffset, InputProblemKind.Unreadable, $"stored entry declares compressed size {compressed} but uncompressed size {size}");
 
+        // Bounds that need only the central directory; the local header itself is checked when the entry is read.
         ulong header = (ulong)layout.BaseOffset + record.LocalHeaderOffset;
-        if (record.LocalHeaderOffset > (ulong)span.Length || span.Length < ZipFormat.LocalHeaderSize
-            || header > (ulong)(span.Length - ZipFormat.LocalHeaderSize))
-            return Fail(location, record.RecordOffset, InputProblemKind.Unreadable, $"local header offset {header} is past the end of the archive ({span.Length} bytes)");
-        int headerOffset = (int)header;
-        if (ZipLayout.ReadSignature(span, headerOffset) != ZipFormat.LocalHeaderSignature)
-            return Fail(location, headerOffset, InputProblemKind.Unreadable, "bad local header signature");
-        long dataOffset = headerOffset + ZipFormat.LocalHeaderSize
-            + BinaryPrimitives.ReadUInt16LittleEndian(span[(headerOffset + 26)..]) + BinaryPrimitives.ReadUInt16LittleEndian(span[(headerOffset + 28)..]);
-        if (compressed > (ulong)span.Length || (ulong)dataOffset + compressed > (ulong)span.Length)
-            return Fail(location, headerOffset, InputProblemKind.Unreadable,
-                $"entry data ({compressed} bytes at offset {dataOffset}) runs past the end of the archive ({span.Length} bytes)");
+        if (record.LocalHeaderOffset > (ulong)span.Length || compressed > (ulong)span.Length
+            || header + ZipFormat.LocalHeaderSize + compressed > (ulong)span.Length)
+            return Fail(prefix + name, record.RecordOffset, InputProblemKind.Unreadable,
+                $"local header at offset {header} and {compressed} bytes of data do not fit in the archive ({span.Length} bytes)");
 
         if (record.Method == ZipFormat.MethodDeflated)
         {
             if ((long)size > _inflateBudget)
-                return Fail(location, record.RecordOffset, InputProblemKind.LimitExceeded,
+                return Fail(prefix + name, record.RecordOffset, InputProblemKind.LimitExceeded,
                     $"inflating {size} more bytes would exceed the limit of {_limits.MaxTotalInflatedBytes} inflated bytes for this input");
             _inflateBudget -= (long)size;
         }
 
-        data = new ZipEntryData(zip.Slice((int)dataOffset, (int)compressed), record.Method, (int)size, (int)dataOffset);
+        data = new ZipEntryData(zip, (int)header, (int)compressed, record.Method, (int)size);
         return true;
     }
 

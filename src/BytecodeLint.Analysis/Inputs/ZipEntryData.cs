@@ -1,24 +1,28 @@
 using System.Buffers;
+using System.Buffers.Binary;
 
 namespace BytecodeLint.Analysis.Inputs;
 
 /// <summary>
-/// Where one zip entry's data lies once its headers have been checked: the compressed slice of the
-/// innermost archive, its method and its declared uncompressed size. Reading is thread-safe (no shared state).
+/// One zip entry admitted for reading: its archive, local header offset, method and sizes, all from
+/// the central directory. The local header is only looked at when the bytes are read: it lies next to
+/// the data, so touching it during enumeration would cost a second cache/TLB miss per entry over a
+/// 100 MB mapping. Reading is thread-safe (no shared state).
 /// </summary>
-internal readonly record struct ZipEntryData(ReadOnlyMemory<byte> Data, ushort Method, int UncompressedSize, int DataOffset)
+internal readonly record struct ZipEntryData(ReadOnlyMemory<byte> Archive, int LocalHeaderOffset, int CompressedSize, ushort Method, int UncompressedSize)
 {
     /// <summary>The bytes as a view (STORED) or a pooled buffer (DEFLATED).</summary>
-    /// <exception cref="EntryReadException">Bad deflate stream or a size other than the declared one.</exception>
+    /// <exception cref="EntryReadException">Bad local header, data past the end, bad deflate stream, or a size other than declared.</exception>
     public EntryBytes Read(string location)
     {
+        ReadOnlyMemory<byte> data = LocateData(location, out int dataOffset);
         if (Method == ZipFormat.MethodStored)
-            return new EntryBytes(Data, null);
+            return new EntryBytes(data, null);
 
         byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, UncompressedSize));
         try
         {
-            Inflate(buffer.AsSpan(0, UncompressedSize), location);
+            Inflate(data, dataOffset, buffer.AsSpan(0, UncompressedSize), location);
             return new EntryBytes(buffer.AsMemory(0, UncompressedSize), buffer);
         }
         catch
@@ -31,29 +35,46 @@ internal readonly record struct ZipEntryData(ReadOnlyMemory<byte> Data, ushort M
     /// <summary>The bytes as memory that lives as long as the artifact: a slice (STORED) or a fresh array (DEFLATED).</summary>
     public ReadOnlyMemory<byte> ReadToOwnedMemory(string location)
     {
+        ReadOnlyMemory<byte> data = LocateData(location, out int dataOffset);
         if (Method == ZipFormat.MethodStored)
-            return Data;
+            return data;
         byte[] buffer = GC.AllocateUninitializedArray<byte>(UncompressedSize);
-        Inflate(buffer, location);
+        Inflate(data, dataOffset, buffer, location);
         return buffer;
     }
 
-    private void Inflate(Span<byte> destination, string location)
+    /// <summary>Checks the local header and returns the (compressed) data that follows it.</summary>
+    private ReadOnlyMemory<byte> LocateData(string location, out int dataOffset)
+    {
+        ReadOnlySpan<byte> archive = Archive.Span;
+        int header = LocalHeaderOffset;
+        if (ZipLayout.ReadSignature(archive, header) != ZipFormat.LocalHeaderSignature || archive.Length - header < ZipFormat.LocalHeaderSize)
+            throw new EntryReadException(location, header, "bad local header signature");
+        long start = (long)header + ZipFormat.LocalHeaderSize
+            + BinaryPrimitives.ReadUInt16LittleEndian(archive[(header + 26)..]) + BinaryPrimitives.ReadUInt16LittleEndian(archive[(header + 28)..]);
+        if (start + CompressedSize > archive.Length)
+            throw new EntryReadException(location, header,
+                $"entry data ({CompressedSize} bytes at offset {start}) runs past the end of the archive ({archive.Length} bytes)");
+        dataOffset = (int)start;
+        return Archive.Slice(dataOffset, CompressedSize);
+    }
+
+    private void Inflate(ReadOnlyMemory<byte> data, int dataOffset, Span<byte> destination, string location)
     {
         int written;
         bool overflow;
         try
         {
-            written = RawInflater.Inflate(Data, destination, out overflow);
+            written = RawInflater.Inflate(data, destination, out overflow);
         }
         catch (InvalidDataException e)
         {
-            throw new EntryReadException(location, DataOffset, "bad deflate data: " + e.Message.TrimEnd('.'), e);
+            throw new EntryReadException(location, dataOffset, "bad deflate data: " + e.Message.TrimEnd('.'), e);
         }
 
         if (overflow)
-            throw new EntryReadException(location, DataOffset, $"inflates to more than its declared size of {UncompressedSize} bytes");
+            throw new EntryReadException(location, dataOffset, $"inflates to more than its declared size of {UncompressedSize} bytes");
         if (written != UncompressedSize)
-            throw new EntryReadException(location, DataOffset, $"inflates to {written} bytes, not its declared size of {UncompressedSize} (truncated data?)");
+            throw new EntryReadException(location, dataOffset, $"inflates to {written} bytes, not its declared size of {UncompressedSize} (truncated data?)");
     }
 }

@@ -30,10 +30,14 @@ public sealed class CorruptInputTests : IDisposable
 
         using Artifact artifact = Artifact.Open(path);
 
-        Assert.Equal(["A.class", "Z.class"], artifact.ClassEntries.Select(e => e.EntryPath));
+        // The local header is only checked on Read, so BadSig is listed and fails then.
+        Assert.Equal(["A.class", "BadSig.class", "Z.class"], artifact.ClassEntries.Select(e => e.EntryPath));
+        var badSig = Assert.Throws<EntryReadException>(() => artifact.ClassEntries[1].Read());
+        Assert.Contains("signature", badSig.Reason);
+        Assert.Equal(IndexOf(jar, 0xDEADBEEF), badSig.Offset);
+        Assert.Equal(ClassBytes("Z"), ReadAll(artifact.ClassEntries[2]));
         Assert.Equal(
             [
-                ("BadSig.class", InputProblemKind.Unreadable),
                 ("PastEnd.class", InputProblemKind.Unreadable),
                 ("Huge.class", InputProblemKind.LimitExceeded),
                 ("LongData.class", InputProblemKind.LimitExceeded),
@@ -43,13 +47,13 @@ public sealed class CorruptInputTests : IDisposable
             ],
             artifact.Problems.Select(p => (p.Location[(path.Length + 2)..], p.Kind)));
         Assert.All(artifact.Problems, p => Assert.NotNull(p.Offset));
-        Assert.Contains("signature", artifact.Problems[0].Message);
-        Assert.Equal(IndexOf(jar, 0xDEADBEEF), artifact.Problems[0].Offset);
-        Assert.Contains("method 12", artifact.Problems[4].Message);
+        Assert.Contains("do not fit", artifact.Problems[0].Message);
+        Assert.Equal(IndexOfNth(jar, 0x02014b50, 3), artifact.Problems[0].Offset);
+        Assert.Contains("method 12", artifact.Problems[3].Message);
     }
 
     [Fact]
-    public void LyingSizesAndBadDeflateDataFailOnReadOnly()
+    public void LyingSizesBadDeflateDataAndBadLocalHeadersFailOnRead()
     {
         byte[] a = ClassBytes("A");
         byte[] jar = new ZipBuilder()
@@ -58,13 +62,18 @@ public sealed class CorruptInputTests : IDisposable
             .Add("Garbage.class", a, ZipMethod.Deflated, new ZipEntryOptions { RawData = [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF] })
             .Add("Truncated.class", a, ZipMethod.Deflated, new ZipEntryOptions { RawData = ZipBuilder.Deflate(a)[..5] })
             .Add("Fine.class", a)
+            .Add("ShortFile.class", a, ZipMethod.Stored)
             .Build();
+        // The last entry's local header names a 60000-byte extra field: its data would run past the end.
+        int lastHeader = IndexOfNth(jar, 0x04034b50, 6);
+        BinaryPrimitives.WriteUInt16LittleEndian(jar.AsSpan(lastHeader + 28), 60000);
         string path = _files.Write("lies.jar", jar);
 
         using Artifact artifact = Artifact.Open(path);
 
         Assert.Empty(artifact.Problems);
-        Assert.Equal(5, artifact.ClassEntries.Count);
+        Assert.Equal(6, artifact.ClassEntries.Count);
+        Assert.Contains("runs past the end", Assert.Throws<EntryReadException>(() => artifact.ClassEntries[5].Read()).Reason);
         var failures = artifact.ClassEntries.Take(4).Select(e => Assert.Throws<EntryReadException>(() => e.Read())).ToList();
         Assert.Contains("not its declared size", failures[0].Reason);
         Assert.Contains("more than its declared size", failures[1].Reason);
