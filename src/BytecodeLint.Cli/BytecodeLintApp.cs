@@ -14,7 +14,7 @@ public static class BytecodeLintApp
         foreach (var command in new[]
                  {
                      ScanCommand.Create(),
-                     InspectCommand.Create(),
+                     InspectCommand.Create(), MetaspaceCommand.Create(),
                      RulesCommand.CreateList(),
                      RulesCommand.CreateExplain(),
                  })
