@@ -64,7 +64,7 @@ else
     log "building src/BytecodeLint.Cli (Release)"
     cli="$REPO/src/BytecodeLint.Cli"
     dotnet build "$cli" -c Release --nologo -v quiet > "$work/build.log" 2>&1 \
-        || { grep -E 'error|Error' "$work/build.log" | head -n 30 >&2; die "build of $cli failed"; }
+        || { grep -E 'error|Error' "$work/build.log" | awk '!seen[$0]++' | head -n 30 >&2; die "build of $cli failed"; }
     dll="$(dotnet msbuild "$cli" -nologo -p:Configuration=Release -getProperty:TargetPath)"
     [[ -f "$dll" ]] || die "build did not produce the CLI ($dll)"
     ours=(dotnet "$dll")
