@@ -84,17 +84,30 @@ public class ClassAnalysisContext : AnalysisContextBase
     private readonly SourceMapper _sources;
     private string? _className;
 
-    internal ClassAnalysisContext(Artifact artifact, ClassEntry entry, JavaClass @class, AnalyzerOptions options, DiagnosticSink sink, SourceMapper sources, CancellationToken cancellation)
+    private readonly SuppressionIndex? _suppressions;
+
+    internal ClassAnalysisContext(Artifact artifact, ClassEntry entry, JavaClass @class, AnalyzerOptions options, DiagnosticSink sink, SourceMapper sources, CancellationToken cancellation, SuppressionIndex? suppressions = null)
         : base(artifact, options, sink, cancellation)
     {
         Entry = entry;
         Class = @class;
         _sources = sources;
+        _suppressions = suppressions;
     }
+
+    /// <summary>
+    /// True when an in-bytecode suppression covers the rule at this member (or the whole class).
+    /// Rules that report once per class use it to locate the finding at a site that is not suppressed,
+    /// so a method-level suppression does not hide the same problem elsewhere in the class.
+    /// </summary>
+    public bool IsSuppressed(string ruleId, MemberInfo? member = null) =>
+        _suppressions?.Covers(ruleId, ClassName, member?.NameString, member?.DescriptorString) ?? false;
 
     public ClassEntry Entry { get; }
 
     public JavaClass Class { get; }
+
+    internal SuppressionIndex? Suppressions => _suppressions;
 
     /// <summary>The class's binary name with dots (<c>com.acme.Foo</c>).</summary>
     public string ClassName => _className ??= Class.Name.Replace('/', '.');
@@ -126,7 +139,7 @@ public class ClassAnalysisContext : AnalysisContextBase
 public sealed class MethodAnalysisContext : ClassAnalysisContext
 {
     internal MethodAnalysisContext(ClassAnalysisContext parent, MemberInfo method, CodeAttribute code, Artifact artifact, AnalyzerOptions options, DiagnosticSink sink, SourceMapper sources)
-        : base(artifact, parent.Entry, parent.Class, options, sink, sources, parent.CancellationToken)
+        : base(artifact, parent.Entry, parent.Class, options, sink, sources, parent.CancellationToken, parent.Suppressions)
     {
         Method = method;
         Code = code;

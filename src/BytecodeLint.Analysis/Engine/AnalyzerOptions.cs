@@ -21,6 +21,9 @@ public sealed record AnalyzerOptions
     public IReadOnlyDictionary<string, Severity?> SeverityOverrides { get; init; } =
         new Dictionary<string, Severity?>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Simple names of the annotations that suppress findings in bytecode.</summary>
+    public IReadOnlyList<string> SuppressionAnnotations { get; init; } = ["SuppressBytecodeLint"];
+
     /// <summary>Folders holding Java sources by package (e.g. <c>src/main/java</c>).</summary>
     public IReadOnlyList<string> SourceRoots { get; init; } = [];
 

@@ -74,11 +74,12 @@ public sealed class ScanEngine
             }
         }
 
+        var suppressions = new SuppressionIndex(_options.SuppressionAnnotations);
         int classes = 0, parseErrors = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellation };
         Parallel.ForEach(artifact.ClassEntries, parallel, entry =>
         {
-            if (VisitClass(artifact, entry, sink, classActions, methodActions, cancellation)) Interlocked.Increment(ref classes);
+            if (VisitClass(artifact, entry, sink, suppressions, classActions, methodActions, cancellation)) Interlocked.Increment(ref classes);
             else Interlocked.Increment(ref parseErrors);
         });
 
@@ -92,9 +93,42 @@ public sealed class ScanEngine
             }
         }
 
+        var diagnostics = ApplySuppressions(artifact, sink, suppressions);
         var agents = artifact.Archives.Where(AgentManifest.IsAgent).Select(a => a.Location).ToList();
         var summary = new InputSummary(input, artifact.ClassEntries.Count, classes, parseErrors, artifact.NestedArchives, agents, clock.Elapsed);
-        return (summary, sink.Diagnostics);
+        return (summary, diagnostics);
+    }
+
+    /// <summary>Marks findings covered by an in-bytecode suppression and reports unused suppressions (BL9004, opt-in).</summary>
+    private List<Diagnostic> ApplySuppressions(Artifact artifact, DiagnosticSink sink, SuppressionIndex suppressions)
+    {
+        var used = new HashSet<AnnotationSuppression>();
+        var result = new List<Diagnostic>(sink.Diagnostics.Count);
+        foreach (var diagnostic in sink.Diagnostics)
+        {
+            if (suppressions.Find(diagnostic) is { } suppression)
+            {
+                used.Add(suppression);
+                string why = suppression.Justification.Length > 0 ? $": {suppression.Justification}" : "";
+                result.Add(diagnostic with { SuppressedBy = $"@{_options.SuppressionAnnotations[0]} on {suppression.Symbol}{why}" });
+            }
+            else
+            {
+                result.Add(diagnostic);
+            }
+        }
+        if (_options.EffectiveSeverity(InputDiagnostics.UnusedSuppression) is not null)
+        {
+            var unusedSink = new DiagnosticSink(_options);
+            foreach (var suppression in suppressions.All.Where(s => !used.Contains(s)))
+            {
+                var location = new DiagnosticLocation(artifact.InputPath, suppression.Entry, suppression.Class, suppression.Member, suppression.Descriptor);
+                unusedSink.Report(Diagnostic.Create(InputDiagnostics.UnusedSuppression, location, null,
+                    "unused:" + string.Join(",", suppression.RuleIds), string.Join(", ", suppression.RuleIds), suppression.Symbol));
+            }
+            result.AddRange(unusedSink.Diagnostics);
+        }
+        return result;
     }
 
     /// <summary>Reads, parses and analyses one class; false when it could not be read or parsed.</summary>
@@ -102,6 +136,7 @@ public sealed class ScanEngine
         Artifact artifact,
         ClassEntry entry,
         DiagnosticSink sink,
+        SuppressionIndex suppressions,
         List<(string Rule, Action<ClassAnalysisContext> Action)> classActions,
         List<(string Rule, Action<MethodAnalysisContext> Action)> methodActions,
         CancellationToken cancellation)
@@ -130,10 +165,11 @@ public sealed class ScanEngine
                 return false;
             }
 
-            var context = new ClassAnalysisContext(artifact, entry, parsed, _options, sink, _sources, cancellation);
+            var context = new ClassAnalysisContext(artifact, entry, parsed, _options, sink, _sources, cancellation, suppressions);
             string rule = "";
             try
             {
+                suppressions.Collect(parsed, context.ClassName, entry.Location);
                 foreach (var (id, action) in classActions)
                 {
                     rule = id;

@@ -54,6 +54,7 @@ public sealed class CatchThrowableAnalyzer : BytecodeAnalyzer
         MemberInfo? firstMethod = null;
         CodeAttribute? firstCode = null;
         int firstHandlerPc = -1;
+        bool firstSuppressed = false;
         foreach (var method in @class.Methods)
         {
             if (method.GetCode() is not { } code) continue;
@@ -63,8 +64,12 @@ public sealed class CatchThrowableAnalyzer : BytecodeAnalyzer
                 if (handler.CatchType.IsNil || !throwableEntries.Contains(handler.CatchType.Index)) continue;
                 handlers++;
                 usedAsCatchType.Add(handler.CatchType.Index);
-                if (firstMethod is null)
+                // Locate at the first handler whose method is not suppressed for this rule, so a
+                // method-level @SuppressBytecodeLint does not hide the same leak in another method.
+                bool better = firstMethod is null || (firstSuppressed && !context.IsSuppressed(Id, method));
+                if (better)
                 {
+                    firstSuppressed = context.IsSuppressed(Id, method);
                     firstMethod = method;
                     firstCode = code;
                     firstHandlerPc = handler.HandlerPc;

@@ -30,5 +30,14 @@ public static class InputDiagnostics
         IsEnabledByDefault: true,
         "A rule threw an unexpected exception while analysing a class. The class was skipped for that rule; please report it with the class file.");
 
-    public static IEnumerable<DiagnosticDescriptor> All => [UnreadableClass, LimitExceeded, AnalyzerFailure];
+    public static readonly DiagnosticDescriptor UnusedSuppression = new(
+        "BL9004",
+        "Suppression matches no finding",
+        "Suppression of {0} on {1} matches no finding; remove it or check the rule id",
+        Categories.Input,
+        Severity.Note,
+        IsEnabledByDefault: false,
+        "An in-bytecode suppression annotation names rules that report nothing on the annotated class or member. Stale suppressions hide future findings; this opt-in rule lists them so they can be pruned.");
+
+    public static IEnumerable<DiagnosticDescriptor> All => [UnreadableClass, LimitExceeded, AnalyzerFailure, UnusedSuppression];
 }
