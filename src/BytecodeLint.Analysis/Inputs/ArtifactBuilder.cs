@@ -55,6 +55,10 @@ internal sealed partial class ArtifactBuilder
         int read;
         try
         {
+            // stat before open: opening a FIFO (size 0) would block until someone writes to it.
+            if (new FileInfo(_inputPath).Length == 0)
+                throw new InputException(_inputPath, "empty file: not a class file or archive");
+
             using var handle = File.OpenHandle(_inputPath, FileMode.Open, FileAccess.Read, FileShare.Read);
             length = RandomAccess.GetLength(handle);
             read = RandomAccess.Read(handle, magic, 0);

@@ -62,6 +62,11 @@ public sealed class ClassEntry
 
     private EntryBytes ReadFile()
     {
+        // Empty when listed: never open it. Besides saving a syscall, this keeps a FIFO or device that
+        // happens to be named *.class (stat reports size 0) from blocking the reader forever.
+        if (UncompressedSize == 0)
+            return new EntryBytes(ReadOnlyMemory<byte>.Empty, null);
+
         byte[]? buffer = null;
         try
         {

@@ -71,6 +71,32 @@ public sealed class DirectoryInputTests : IDisposable
     }
 
     [Fact]
+    public async Task EmptyFilesAndFifosAreListedButNeverOpened()
+    {
+        _files.Write("f/Empty.class", []);
+        string root = Path.Combine(_files.Root, "f");
+        bool fifo = OperatingSystem.IsLinux() && MakeFifo(Path.Combine(root, "Pipe.class"), 0x1A4) == 0;
+
+        using Artifact artifact = Artifact.Open(root);
+
+        Assert.Equal(fifo ? ["Empty.class", "Pipe.class"] : ["Empty.class"], artifact.ClassEntries.Select(e => e.EntryPath));
+        foreach (ClassEntry entry in artifact.ClassEntries)
+        {
+            // WaitAsync throws TimeoutException if the read blocks.
+            Assert.Empty(await Task.Run(() => ReadAll(entry)).WaitAsync(TimeSpan.FromSeconds(10)));
+        }
+
+        if (fifo)
+        {
+            await Task.Run(() => Assert.Throws<InputException>(() => Artifact.Open(Path.Combine(root, "Pipe.class"))))
+                .WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, uint mode);
+
+    [Fact]
     public void CorruptJarInADirectoryIsAProblemAndTheRestIsRead()
     {
         _files.Write("d/bad.jar", [1, 2, 3, 4, 5]);
