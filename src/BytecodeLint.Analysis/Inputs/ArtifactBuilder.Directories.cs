@@ -109,8 +109,10 @@ internal sealed partial class ArtifactBuilder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Report(relative.Length == 0 ? _inputPath : DirectoryLocation(relative), null, InputProblemKind.Unreadable,
-                "cannot list directory: " + e.Message.TrimEnd('.'));
+            // The input itself unreadable is a user error (exit 2); a subfolder is one problem among the rest.
+            if (relative.Length == 0)
+                throw new InputException(_inputPath, "cannot list directory: " + e.Message.TrimEnd('.'), e);
+            Report(DirectoryLocation(relative), null, InputProblemKind.Unreadable, "cannot list directory: " + e.Message.TrimEnd('.'));
             return [];
         }
     }
