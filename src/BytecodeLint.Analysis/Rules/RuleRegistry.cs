@@ -7,6 +7,7 @@ public static class RuleRegistry
     public static IReadOnlyList<BytecodeAnalyzer> CreateAnalyzers() =>
     [
         new CatchThrowableAnalyzer(),
+        new PoolRebuildAnalyzer(),
     ];
 
     /// <summary>Every descriptor: the analyzers' and the engine's own input diagnostics, ordered by id.</summary>
