@@ -13,7 +13,11 @@ internal sealed class DiagnosticSink(AnalyzerOptions options)
     {
         var severity = options.EffectiveSeverity(diagnostic.Descriptor);
         if (severity is null) return; // disabled by configuration
-        _diagnostics.Add(severity == diagnostic.Severity ? diagnostic : diagnostic with { Severity = severity.Value });
+        // A configured severity wins; otherwise keep the rule's own choice (a rule may raise a
+        // finding above its default, e.g. BL0004 when the pool overflows within a few retransforms).
+        if (options.SeverityOverrides.ContainsKey(diagnostic.Id) && severity != diagnostic.Severity)
+            diagnostic = diagnostic with { Severity = severity.Value };
+        _diagnostics.Add(diagnostic);
     }
 
     public IReadOnlyCollection<Diagnostic> Diagnostics => _diagnostics;

@@ -89,8 +89,8 @@ public sealed class CatchThrowableAnalyzer : BytecodeAnalyzer
 
         int poolCount = pool.Count;
         int growth = 2 * memberRefs; // research/hotspot-model.md §2.4: member ref + its class copy, per ref, per retransform
-        double after100 = LeakBytes(poolCount, 100);
-        double after1000 = LeakBytes(poolCount, 1000);
+        double after100 = HotSpot.MetaspaceCost.CatchThrowableLeak(poolCount, 100);
+        double after1000 = HotSpot.MetaspaceCost.CatchThrowableLeak(poolCount, 1000);
         var properties = new Dictionary<string, double>
         {
             ["throwableHandlers"] = handlers,
@@ -107,7 +107,4 @@ public sealed class CatchThrowableAnalyzer : BytecodeAnalyzer
             firstMethod is { } m ? context.ClassName + "." + m.NameString : context.ClassName,
             memberRefs, growth, jdk, Bytes.Format(after100), Bytes.Format(after1000));
     }
-
-    /// <summary>HOTSPOT.md §2 fit on JDK 17 (max error 9.6 %): Metaspace ≈ 28 B·cp0·N + 34 B·N².</summary>
-    internal static double LeakBytes(int cp0, int retransforms) => 28.0 * cp0 * retransforms + 34.0 * retransforms * (double)retransforms;
 }

@@ -19,7 +19,7 @@ public class RuleDocsTests
         var page = File.ReadAllText(Path.Combine(DocsFolder, id + ".md"));
         Assert.StartsWith($"# {id}: {descriptor.Title}", page);
         Assert.Contains("| Category | " + descriptor.Category + " |", page);
-        Assert.Contains("| Default severity | " + descriptor.DefaultSeverity.ToDisplayName() + " |", page);
+        Assert.Contains("| Default severity | " + descriptor.DefaultSeverity.ToDisplayName(), page);
         Assert.Contains("## What it finds", page);
         Assert.Contains("## How to fix", page);
         Assert.Contains("## How to suppress", page);
