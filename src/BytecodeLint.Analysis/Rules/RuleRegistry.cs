@@ -7,6 +7,8 @@ public static class RuleRegistry
     public static IReadOnlyList<BytecodeAnalyzer> CreateAnalyzers() =>
     [
         new CatchThrowableAnalyzer(),
+        new ExpensiveWideningAnalyzer(),
+        new NaNConstantAnalyzer(),
         new PoolRebuildAnalyzer(),
     ];
 
