@@ -74,7 +74,7 @@ public static class HotSpotModel
             current = outcome.Result;
         }
         return new RetransformSimulation(profile, transformed is null ? ScratchSource.Reconstituted : ScratchSource.SameTransformedClass,
-            retransforms, first!, steps, overflow);
+            retransforms, first!, steps, overflow, current);
     }
 
     /// <summary>

@@ -24,6 +24,7 @@ public sealed record RetransformStep(int Retransform, int OldConstantPoolCount, 
 /// <summary>
 /// N retransforms of one class: the first merge in full, then the pool size after each step, the
 /// steady growth, where the pool passes 65,535 entries, and the Metaspace estimate after N.
+/// <see cref="Final"/> is the class after the last merge that HotSpot accepted.
 /// </summary>
 public sealed record RetransformSimulation(
     JdkProfile Profile,
@@ -31,7 +32,8 @@ public sealed record RetransformSimulation(
     int RequestedRetransforms,
     MergeOutcome First,
     IReadOnlyList<RetransformStep> Steps,
-    int? OverflowAtRetransform)
+    int? OverflowAtRetransform,
+    ClassModel Final)
 {
     /// <summary>Pool size (merge_cp_len) after each simulated retransform.</summary>
     public IReadOnlyList<int> ConstantPoolSizes => Steps.Select(s => s.MergedConstantPoolCount).ToArray();
