@@ -40,7 +40,7 @@ OUT="$WORK/out"; mkdir -p "$OUT/classes" "$OUT/jars"
 
 # --- sources ------------------------------------------------------------------------------------
 # The long generated sources are rewritten by the generator (deterministic, so normally unchanged).
-"$JAVA" "$HERE/gen/GenSamples.java" "$HERE/src/app/samples/app"
+"$JAVA" "$HERE/gen/GenSamples.java" "$HERE/src/app/samples/app" "$HERE/src/widening/samples/app"
 
 # Lists files under $1 relative to it, sorted bytewise so that the jar entry order never varies.
 list_files() { (cd "$1" && find . -type f ${2:+-name "$2"} | sed 's|^\./||' | LC_ALL=C sort); }
@@ -65,6 +65,8 @@ CATCH_SOURCES=(samples/app/CatchException.java samples/app/CatchThrowableGetMess
 compile 17 "$OUT/classes/release17" "" "$APP" "${APP_SOURCES[@]}"
 compile 11 "$OUT/classes/release11" "" "$APP" samples/app/CatchThrowablePrints.java
 compile 8  "$OUT/classes/release8"  "" "$APP" "${CATCH_SOURCES[@]}"
+# BigStackMapWidening is kept out of app.jar (its own folder and jar) so app.jar stays as it was.
+compile 17 "$OUT/classes/widening"  "" "$HERE/src/widening" samples/app/BigStackMapWidening.java
 for agent in agent-good agent-rebuild agent-bad; do
   mapfile -t sources < <(list_files "$HERE/src/$agent" '*.java')
   compile 8 "$OUT/classes/$agent" "$ASM_JAR" "$HERE/src/$agent" "${sources[@]}"
@@ -82,6 +84,7 @@ make_jar() {
 
 make_jar "$OUT/jars/app.jar" "$OUT/classes/release17"
 make_jar "$OUT/jars/app-java8.jar" "$OUT/classes/release8"
+make_jar "$OUT/jars/widening.jar" "$OUT/classes/widening"
 for agent in agent-good agent-rebuild agent-bad; do
   make_jar "$OUT/jars/$agent.jar" "$OUT/classes/$agent" "$HERE/src/$agent/manifest.txt"
 done

@@ -1,7 +1,8 @@
 // Writes the two long, mechanical sample sources that are unreadable to type by hand:
 //   LargeConstantPool.java  (BL0003 / class-file reader case: > 300 pool entries, ldc and ldc_w)
-//   BigStackMap.java        (BL0003 positive: huge StackMapTable, many ldc, code under 64 KB)
-// Usage (JDK 11+ source launcher): java GenSamples.java OUTPUT_DIR
+//   BigStackMap.java        (BL0003 positive: huge StackMapTable, hundreds of ldc_w, code < 64 KB)
+//   BigStackMapWidening.java (BL0003 positive measured on a JVM: the same method, all ldc_w, see below)
+// Usage (JDK 11+ source launcher): java GenSamples.java APP_DIR WIDENING_DIR
 // Output is a pure function of the constants below, so re-running it rewrites identical files;
 // build.sh runs it before compiling and the generated sources are committed next to the others.
 import java.io.IOException;
@@ -21,17 +22,33 @@ public class GenSamples {
     // method's three and the block's own two locals).
     static final int BLOCKS = Integer.getInteger("blocks", 3300);
     static final int LONG_LIVED = Integer.getInteger("longLived", 40);
-    // Constants shared between blocks stay at low pool indices (1-byte ldc); the per-block strings
-    // are unique and end up above index 255 (ldc_w).
+    // Every LITERAL_EVERY-th block loads a String (unique per block), an int (SHARED_INTS values)
+    // and/or a float (SHARED_FLOATS values) from the pool; the others use locals and immediates.
     static final int SHARED_INTS = Integer.getInteger("sharedInts", 60);
     static final int SHARED_FLOATS = Integer.getInteger("sharedFloats", 60);
     static final int LITERAL_EVERY = Integer.getInteger("literalEvery", 8);
+    // BigStackMapWidening only: catalogue(), placed before run() in the file, holds CATALOGUE
+    // strings (2 pool entries each).
+    // javac numbers constants in file order, so they take the low pool indices and every constant of
+    // run() lands above 255 (ldc_w). HotSpot hands the first retransform's transformer its methods in
+    // its own order, run() before catalogue() on the JDKs measured, so a fresh-pool writer numbers
+    // run()'s constants first, below 256, as 1-byte ldc, and the merge must widen each of them back
+    // (HOTSPOT.md sections 1 and 4). Without it a fresh-pool rebuild widens almost nothing.
+    static final int CATALOGUE = Integer.getInteger("catalogue", 150);
 
     public static void main(String[] args) throws IOException {
-        Path out = Path.of(args.length > 0 ? args[0] : ".");
-        Files.createDirectories(out);
-        write(out.resolve("LargeConstantPool.java"), largeConstantPool());
-        write(out.resolve("BigStackMap.java"), bigStackMap());
+        if (args.length != 2) {
+            System.err.println("usage: java GenSamples.java APP_DIR WIDENING_DIR");
+            System.exit(2);
+        }
+        Path app = Path.of(args[0]);
+        Path widening = Path.of(args[1]);
+        Files.createDirectories(app);
+        Files.createDirectories(widening);
+        write(app.resolve("LargeConstantPool.java"), largeConstantPool());
+        write(app.resolve("BigStackMap.java"), bigStackMap("BigStackMap", 0, bigStackMapHeader()));
+        write(widening.resolve("BigStackMapWidening.java"),
+                bigStackMap("BigStackMapWidening", CATALOGUE, wideningHeader()));
     }
 
     static void write(Path file, String text) throws IOException {
@@ -63,21 +80,49 @@ public class GenSamples {
         return sb.toString();
     }
 
-    static String bigStackMap() {
+    // BigStackMap's header must stay 7 lines: the committed class files' line numbers depend on it.
+    static String bigStackMapHeader() {
+        return "// Seeds BL0003 (positive). HOTSPOT.md section 4: widening one 1-byte ldc clones the whole method,\n"
+            + "// code + StackMapTable + line numbers, so the cost of one retransform is about\n"
+            + "// W x (1.114 S + 7.5 KB). This method keeps its code under the 64 KB limit but has " + BLOCKS + " branch\n"
+            + "// targets with " + (LONG_LIVED + 5) + " live locals whose layout changes at every target, so javac writes a full_frame\n"
+            + "// for each: a StackMapTable of several hundred KB. Every " + LITERAL_EVERY + "th block loads two constants (String, int or\n"
+            + "// float) from the pool with ldc or ldc_w: hundreds of single-slot loads (numbers: samples/java/README.md).\n"
+            + "// On a real JVM a fresh-pool rebuild widens few of them; BigStackMapWidening widens hundreds.\n";
+    }
+
+    static String wideningHeader() {
+        return "// Seeds BL0003 (positive, measured). HOTSPOT.md section 4: widening one 1-byte ldc clones the whole\n"
+            + "// method, code + StackMapTable + line numbers, so one retransform costs about W x (1.114 S + 7.5 KB).\n"
+            + "// run() is BigStackMap's method (" + BLOCKS + " branch targets, " + (LONG_LIVED + 5)
+            + " live locals, a full_frame at each,\n"
+            + "// a StackMapTable of several hundred KB), but catalogue() comes first in the file and fills the low\n"
+            + "// pool indices, so all of run()'s constants sit above 255 (ldc_w). HotSpot reconstitutes run()\n"
+            + "// before catalogue(), so a transformer that rebuilds the pool (BL0002) numbers run()'s constants\n"
+            + "// below 256 as 1-byte ldc and the JVM must widen each of them back (HOTSPOT.md section 1 step 3).\n"
+            + "// Measured numbers are in samples/java/README.md.\n";
+    }
+
+    static String bigStackMap(String className, int catalogue, String header) {
         StringBuilder sb = new StringBuilder();
         sb.append("// GENERATED by samples/java/gen/GenSamples.java; edit the generator, not this file.\n");
-        sb.append("// Seeds BL0003 (positive). HOTSPOT.md section 4: widening one 1-byte ldc clones the whole method,\n");
-        sb.append("// code + StackMapTable + line numbers, so the cost of one retransform is about\n");
-        sb.append("// W x (1.114 S + 7.5 KB). This method keeps its code under the 64 KB limit but has ")
-          .append(BLOCKS).append(" branch\n");
-        sb.append("// targets with ").append(LONG_LIVED + 5)
-          .append(" live locals whose layout changes at every target, so javac writes a full_frame\n");
-        sb.append("// for each: a StackMapTable of several hundred KB. Every ").append(LITERAL_EVERY)
-          .append("th block loads two constants (String, int or\n");
-        sb.append("// float) from the pool with ldc or ldc_w: hundreds of single-slot loads. The numbers javap reports\n");
-        sb.append("// are in samples/java/README.md.\n");
+        sb.append(header);
         sb.append("package samples.app;\n\n");
-        sb.append("public class BigStackMap {\n");
+        sb.append("public class ").append(className).append(" {\n");
+        if (catalogue > 0) {
+            sb.append("    // Comes first so that javac gives these strings the low pool indices (see header).\n");
+            sb.append("    static String[] catalogue() {\n");
+            sb.append("        return new String[] {\n");
+            for (int i = 0; i < catalogue; i += 8) {
+                sb.append("           ");
+                for (int j = i; j < Math.min(i + 8, catalogue); j++) {
+                    sb.append(String.format(Locale.ROOT, " \"cat-%03d\",", j));
+                }
+                sb.append('\n');
+            }
+            sb.append("        };\n");
+            sb.append("    }\n\n");
+        }
         sb.append("    public static int run(int selector) {\n");
         sb.append("        boolean hit = (selector & 1) != 0;\n");
         sb.append("        int n = 0;\n");

@@ -4,8 +4,8 @@
 // W x (1.114 S + 7.5 KB). This method keeps its code under the 64 KB limit but has 3300 branch
 // targets with 45 live locals whose layout changes at every target, so javac writes a full_frame
 // for each: a StackMapTable of several hundred KB. Every 8th block loads two constants (String, int or
-// float) from the pool with ldc or ldc_w: hundreds of single-slot loads. The numbers javap reports
-// are in samples/java/README.md.
+// float) from the pool with ldc or ldc_w: hundreds of single-slot loads (numbers: samples/java/README.md).
+// On a real JVM a fresh-pool rebuild widens few of them; BigStackMapWidening widens hundreds.
 package samples.app;
 
 public class BigStackMap {
