@@ -51,6 +51,7 @@ public sealed class ZipBuilder
     private bool _prefixInOffsets;
     private string _comment = "";
     private bool _zip64;
+    private int _zip64ExtensibleBytes;
 
     /// <summary>Adds a file entry (DEFLATED unless told otherwise).</summary>
     public ZipBuilder Add(string name, byte[] data, ZipMethod method = ZipMethod.Deflated, ZipEntryOptions? options = null)
@@ -87,6 +88,14 @@ public sealed class ZipBuilder
     public ZipBuilder ForceZip64(bool on = true)
     {
         _zip64 = on;
+        return this;
+    }
+
+    /// <summary>Appends this many bytes of "extensible data" to the zip64 end record, so it no longer sits right before the locator.</summary>
+    public ZipBuilder Zip64ExtensibleData(int bytes)
+    {
+        _zip64 = true;
+        _zip64ExtensibleBytes = bytes;
         return this;
     }
 
@@ -175,7 +184,7 @@ public sealed class ZipBuilder
         {
             long recordOffset = output.Position - zipStart;
             WriteUInt32(output, 0x06064b50);
-            WriteUInt64(output, 44);
+            WriteUInt64(output, 44 + (ulong)_zip64ExtensibleBytes);
             WriteUInt16(output, 45);
             WriteUInt16(output, 45);
             WriteUInt32(output, 0);
@@ -184,6 +193,7 @@ public sealed class ZipBuilder
             WriteUInt64(output, (ulong)_entries.Count);
             WriteUInt64(output, (ulong)directorySize);
             WriteUInt64(output, (ulong)directoryOffset);
+            output.Write(new byte[_zip64ExtensibleBytes]);
             WriteUInt32(output, 0x07064b50);
             WriteUInt32(output, 0);
             WriteUInt64(output, (ulong)recordOffset);

@@ -63,6 +63,18 @@ public sealed class ArchiveEnumerationTests : IDisposable
         Assert.Equal([ClassBytes("A"), ClassBytes("B")], artifact.ClassEntries.Select(ReadAll));
     }
 
+    [Fact]
+    public void Zip64EndRecordWithExtensibleDataIsFoundThroughTheLocator()
+    {
+        byte[] jar = new ZipBuilder().Add("A.class", ClassBytes("A")).Zip64ExtensibleData(40).Build();
+        string path = _files.Write("z64.jar", jar);
+
+        using Artifact artifact = Artifact.Open(path);
+
+        Assert.Empty(artifact.Problems);
+        Assert.Equal(ClassBytes("A"), ReadAll(Assert.Single(artifact.ClassEntries)));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
