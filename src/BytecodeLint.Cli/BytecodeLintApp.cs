@@ -17,6 +17,7 @@ public static class BytecodeLintApp
                      InspectCommand.Create(), MetaspaceCommand.Create(),
                      RulesCommand.CreateList(),
                      RulesCommand.CreateExplain(),
+                     SimulateCommand.Create(),
                  })
         {
             root.Subcommands.Add(command);
