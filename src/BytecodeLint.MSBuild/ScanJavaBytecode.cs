@@ -156,7 +156,8 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
         DeleteStaleCacheFiles(usedCacheFiles);
 
         FromCache = fromCache;
-        Log.LogMessage(MessageImportance.Normal,
+        // One high-importance line per project, so even a quiet build says that the jars were checked.
+        Log.LogMessage(MessageImportance.High,
             "BytecodeLint: {0} input(s), {1} finding(s): {2} error(s), {3} warning(s){4} in {5:0.00} s.",
             groups.Sum(g => g.Inputs.Count), findingCount, ErrorCount, WarningCount, fromCache ? ", from the cache," : "",
             stopwatch.Elapsed.TotalSeconds);
