@@ -12,21 +12,21 @@ internal static class ByteReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static byte U1(ReadOnlySpan<byte> bytes, int offset, string what)
     {
-        if ((uint)offset >= (uint)bytes.Length) throw Truncated(offset, 1, what);
+        if ((uint)offset >= (uint)bytes.Length) throw Truncated(bytes.Length, offset, 1, what);
         return bytes[offset];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ushort U2(ReadOnlySpan<byte> bytes, int offset, string what)
     {
-        if ((uint)offset > (uint)(bytes.Length - 2) || bytes.Length < 2) throw Truncated(offset, 2, what);
+        if ((uint)offset > (uint)(bytes.Length - 2) || bytes.Length < 2) throw Truncated(bytes.Length, offset, 2, what);
         return BinaryPrimitives.ReadUInt16BigEndian(bytes.Slice(offset));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int S4(ReadOnlySpan<byte> bytes, int offset, string what)
     {
-        if ((uint)offset > (uint)(bytes.Length - 4) || bytes.Length < 4) throw Truncated(offset, 4, what);
+        if ((uint)offset > (uint)(bytes.Length - 4) || bytes.Length < 4) throw Truncated(bytes.Length, offset, 4, what);
         return BinaryPrimitives.ReadInt32BigEndian(bytes.Slice(offset));
     }
 
@@ -36,7 +36,7 @@ internal static class ByteReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong U8(ReadOnlySpan<byte> bytes, int offset, string what)
     {
-        if ((uint)offset > (uint)(bytes.Length - 8) || bytes.Length < 8) throw Truncated(offset, 8, what);
+        if ((uint)offset > (uint)(bytes.Length - 8) || bytes.Length < 8) throw Truncated(bytes.Length, offset, 8, what);
         return BinaryPrimitives.ReadUInt64BigEndian(bytes.Slice(offset));
     }
 
@@ -44,9 +44,16 @@ internal static class ByteReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Require(ReadOnlySpan<byte> bytes, int offset, long length, string what)
     {
-        if (offset < 0 || length < 0 || offset + length > bytes.Length) throw Truncated(offset, length, what);
+        if (offset < 0 || length < 0 || offset + length > bytes.Length) throw Truncated(bytes.Length, offset, length, what);
     }
 
-    private static ClassFormatException Truncated(int offset, long length, string what) =>
-        new(offset, $"{what} ({length} byte{(length == 1 ? "" : "s")}), but the class file ends first");
+    // The span may end before the class file does (an attribute's payload), and a read may start past
+    // its end; the reported offset is clamped to where the data ends, so it always lies inside the file.
+    private static ClassFormatException Truncated(int end, int offset, long length, string what)
+    {
+        string size = $"{length} byte{(length == 1 ? "" : "s")}";
+        return offset <= end && offset >= 0
+            ? new(offset, $"{what} ({size}), but the data ends first")
+            : new(Math.Max(0, end), $"{what} ({size}) at offset {offset}, but the data ends at {end}");
+    }
 }

@@ -95,7 +95,8 @@ public ref struct InstructionCursor
 
     private readonly int ReadS4(int at)
     {
-        if (at < 0 || at > _code.Length - 4) throw Error(at, "a 4-byte switch operand inside the code array");
+        // Clamped so the reported offset stays inside the code array (and so inside the class file).
+        if (at < 0 || at > _code.Length - 4) throw Error(Math.Clamp(at, 0, _code.Length), $"a 4-byte switch operand at pc {at} inside the code array");
         return BinaryPrimitives.ReadInt32BigEndian(_code.Slice(at));
     }
 
