@@ -73,6 +73,9 @@ public sealed class OracleRun(JsonElement element)
     public long? FirstRetransformUsedDelta =>
         Run.TryGetProperty("first_retransform_used_delta", out var delta) && delta.ValueKind == JsonValueKind.Number ? delta.GetInt64() : null;
 
+    /// <summary>Metaspace used after the run minus before it.</summary>
+    public long UsedDelta => Run.GetProperty("metaspace_after").GetProperty("used").GetInt64() - Run.GetProperty("metaspace_before").GetProperty("used").GetInt64();
+
     public string? Mode => Run.TryGetProperty("mode", out var mode) ? mode.GetString() : null;
 
     public override string ToString() => $"{Jdk} {VmArgs}";

@@ -125,6 +125,17 @@ public sealed class OracleMergeTests
     }
 
     [Theory]
+    [InlineData("exp1-CatchThrowable")]
+    [InlineData("exp1-TryWithResources")]
+    public void Metaspace_after_1000_leaking_retransforms_is_within_10_percent(string name)
+    {
+        var oracle = OracleCase.Load(name);
+        var run = oracle.Runs.Single(r => r.VmArgs.Contains("-default-n1000-", StringComparison.Ordinal) && r.Jdk.StartsWith("17", StringComparison.Ordinal));
+        var simulation = HotSpotModel.Simulate(oracle.Class("original.class"), null, run.Profile, 1000);
+        Assert.InRange(simulation.EstimatedBytesAfterRetransforms / (double)run.UsedDelta, 0.9, 1.1);
+    }
+
+    [Theory]
     [MemberData(nameof(Exp1Cases))]
     public void Pool_after_1000_retransforms_is_the_pool_the_JVM_handed_out(string name)
     {
