@@ -77,7 +77,7 @@ internal static class MetaspaceJsonReport
             WriteFit(w, fit, d.XAxis);
         else
             w.WriteNullValue();
-        w.WriteStartArray("alternatives");
+        w.WriteStartArray("fits");
         foreach (var a in d.Alternatives)
             WriteFit(w, a, d.XAxis);
         w.WriteEndArray();

@@ -66,4 +66,15 @@ public class CurveFitterTests
         Assert.Equal(128e6, curve.Evaluate(x), 1.0);
         Assert.Null(new FittedCurve(GrowthShape.Linear, [1e6, -5], 1, 0, 0).Solve(128e6, 0));
     }
+
+    [Fact]
+    public void Scattered_readings_get_no_law()
+    {
+        // Two runs of the same leak in one file: the readings saw-tooth and no single law fits.
+        var xs = Enumerable.Range(0, 40).Select(i => (double)(i % 20) * 100).Select((x, i) => i < 20 ? x : 2000 + x).ToArray();
+        var ys = Enumerable.Range(0, 40).Select(i => 4e6 + 34.0 * Math.Pow(i % 20 * 100, 2)).ToArray();
+        var (best, all) = GrowthModelSelector.Select(xs, ys, hint: null);
+        Assert.Null(best);
+        Assert.NotEmpty(all);
+    }
 }

@@ -11,6 +11,9 @@ public static class GrowthModelSelector
     /// <summary>Retained growth below this many bytes (and below 10 % of the start) is level.</summary>
     public const long FlatBytes = 2L << 20;
 
+    /// <summary>Below this R² the best law still explains too little to extrapolate from.</summary>
+    public const double MinRSquared = 0.5;
+
     /// <summary>A BIC difference of 10 is "very strong" evidence (Kass and Raftery).</summary>
     private const double StrongBic = 10;
 
@@ -41,6 +44,7 @@ public static class GrowthModelSelector
         }
         if (hint == PoolGrowthPattern.Constant && quadratic is { } hq && hq.Coefficients[2] > 0 && hq.Bic < best.Bic + StrongBic)
             best = hq;
-        return (best, all);
+        // No law explains scattered readings (several runs in one file, heavy class unloading): claim none.
+        return (best.RSquared >= MinRSquared ? best : null, all);
     }
 }

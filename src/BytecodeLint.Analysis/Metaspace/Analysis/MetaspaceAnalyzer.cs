@@ -111,17 +111,28 @@ public static class MetaspaceAnalyzer
         return all.OrderBy(s => order.GetValueOrDefault(s.Position.Source)).ThenBy(s => s.Position.Line).ToList();
     }
 
-    /// <summary>Time stamps that go backwards mean the input mixes several runs (the JDK 8 examples do).</summary>
+    /// <summary>Time stamps or uptimes that go backwards within one file mean it mixes several runs (the JDK 8 examples do).</summary>
     private static bool TimeGoesBackwards(IReadOnlyList<MetaspaceSample> samples)
     {
-        DateTimeOffset? last = null;
-        foreach (var s in samples)
+        foreach (var file in samples.GroupBy(s => s.Position.Source))
         {
-            if (s.Time is not { } t)
-                continue;
-            if (last is { } l && t < l)
-                return true;
-            last = t;
+            DateTimeOffset? lastTime = null;
+            double? lastUptime = null;
+            foreach (var s in file)
+            {
+                if (s.Time is { } t)
+                {
+                    if (lastTime is { } l && t < l)
+                        return true;
+                    lastTime = t;
+                }
+                if (s.UptimeSeconds is { } u)
+                {
+                    if (lastUptime is { } lu && u < lu)
+                        return true;
+                    lastUptime = u;
+                }
+            }
         }
         return false;
     }

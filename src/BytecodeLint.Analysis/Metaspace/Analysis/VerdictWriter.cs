@@ -3,6 +3,8 @@ namespace BytecodeLint.Analysis.Metaspace.Analysis;
 /// <summary>Decides the verdict and writes the headline and evidence in words a person can act on.</summary>
 internal static class VerdictWriter
 {
+    private const int MaxClassLines = 5;
+
     public static (LeakVerdict Verdict, string Headline, IReadOnlyList<string> Evidence) Write(VerdictContext c)
     {
         var evidence = new List<string>();
@@ -45,8 +47,11 @@ internal static class VerdictWriter
                 text += "; not reached at the current rate";
             evidence.Add(text);
         }
-        foreach (var h in c.Classes.Where(h => h.Pattern is PoolGrowthPattern.Constant or PoolGrowthPattern.Doubling || h.RuleId != null))
+        var explained = c.Classes.Where(h => h.Pattern is PoolGrowthPattern.Constant or PoolGrowthPattern.Doubling || h.RuleId != null).ToList();
+        foreach (var h in explained.Take(MaxClassLines))
             evidence.Add(DescribeClass(h));
+        if (explained.Count > MaxClassLines)
+            evidence.Add($"… and {explained.Count - MaxClassLines} more classes with growing pools (see --format json)");
         foreach (var s in c.Snapshots)
             evidence.Add(DescribeSnapshot(s));
         if (c.MixedRuns)

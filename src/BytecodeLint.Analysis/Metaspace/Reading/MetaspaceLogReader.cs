@@ -224,6 +224,10 @@ public sealed partial class MetaspaceLogReader
             var cause = GcCauseText.FromUnified(msg[(gcId.Index + gcId.Length)..].TrimStart());
             if (cause != null)
             {
+                // GC ids restart at 0 when a new JVM appends to the same file.
+                // (GC(0)'s start and end lines both name the cause, so only a GC(0) after GC(1…) is a new run.)
+                if (gid == 0 && _collectionsById.Keys.Any(k => k > 0))
+                    _collectionsById.Clear();
                 collection = CollectionFor(gid, cause, line);
                 used = true;
             }
