@@ -17,10 +17,31 @@ internal sealed record SimulateReport(string OriginalPath, string TransformedPat
     public static SimulateReport Run(string originalPath, string transformedPath, JdkProfile profile, int retransforms, bool unverified)
     {
         var inputs = SimulateInputs.Load(originalPath, transformedPath);
-        var classes = inputs.Pairs
-            .Select(pair => new SimulateClassResult(pair, HotSpotModel.Simulate(pair.Original, pair.Identical ? null : pair.Transformed, profile, retransforms, unverified)))
-            .ToList();
+        var classes = new List<SimulateClassResult>();
+        foreach (var pair in inputs.Pairs)
+        {
+            // Code is decoded here, after the structural parse: a bad instruction is reported
+            // against the side it is in (exit 2 for a class pair, a problem for a jar pair).
+            var original = Model(inputs, pair.Original, inputs.IsClassPair ? originalPath : originalPath + "!/" + pair.Location);
+            var transformed = pair.Identical ? null : Model(inputs, pair.Transformed, inputs.IsClassPair ? transformedPath : transformedPath + "!/" + pair.Location);
+            if (original is null || (!pair.Identical && transformed is null)) continue;
+            classes.Add(new SimulateClassResult(pair, HotSpotModel.Simulate(original, transformed, profile, retransforms, unverified)));
+        }
         return new SimulateReport(originalPath, transformedPath, profile, retransforms, unverified, inputs, classes);
+    }
+
+    private static ClassModel? Model(SimulateInputs inputs, BytecodeLint.ClassFile.JavaClass javaClass, string location)
+    {
+        try
+        {
+            return ClassModel.From(javaClass);
+        }
+        catch (BytecodeLint.ClassFile.ClassFormatException e)
+        {
+            if (inputs.IsClassPair) throw new UserErrorException($"{location}: {e.Message}");
+            inputs.Problems.Add(new SimulateProblem(location, e.Message));
+            return null;
+        }
     }
 
     /// <summary>How HotSpot treats a merge past 65,535 entries on the simulated JDK.</summary>

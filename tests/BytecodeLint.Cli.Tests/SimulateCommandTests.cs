@@ -122,6 +122,27 @@ public class SimulateCommandTests
         Assert.Contains("byte offset", badResult.Stderr);
     }
 
+    [Fact]
+    public void Undefined_opcode_is_reported_against_its_file()
+    {
+        using var dir = new TempDir();
+        var builder = ClassBuilder.Minimal("p/Bad");
+        builder.Method(ClassAccess.Public | ClassAccess.Static, "m", "()V").Code(1, 0, new CodeBuilder().Op(0xCB).Return());
+        string bad = dir.File("Bad.class", builder.ToArray());
+        string good = dir.File("Good.class", ClassBuilder.Minimal("p/Bad").ToArray());
+        var result = CliRunner.Run("simulate", good, bad);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Bad.class", result.Stderr);
+        Assert.Contains("0xCB", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+        // In a jar pair the same class is a problem of that entry, not a failure of the command.
+        string originalJar = dir.Jar("o.jar", ("p/Bad.class", good));
+        string transformedJar = dir.Jar("t.jar", ("p/Bad.class", bad));
+        var root = Json("simulate", originalJar, transformedJar, "--format", "json");
+        Assert.Empty(root.GetProperty("classes").EnumerateArray());
+        Assert.Contains("p/Bad.class", root.GetProperty("problems")[0].GetProperty("location").GetString());
+    }
+
     /// <summary>A temporary folder for byte-built inputs.</summary>
     private sealed class TempDir : IDisposable
     {
