@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Benchmark: whole-process `bytecodelint scan` (all rules) and `inspect` against PeerScan (the Java+ASM
+# peer in ../shared/bench) and its inflate-only floor, on the issue's inputs. Medians of N runs
+# (hyperfine, warm-up 1), ratio per pair, and peak RSS (GNU time). Writes a Markdown table.
+#
+# Usage: scripts/bench.sh [-n RUNS] [-o TABLE.md]      (default 5 runs, table to stdout)
+# Needs: the corpus (scripts/conformance.sh or ../shared/corpus/install.sh), hyperfine and GNU time
+# (both installed by the corpus script). Run it on a quiet machine: numbers are wall-clock.
+# BYTECODELINT_CLI=PATH measures that executable instead of the Release build of src/BytecodeLint.Cli.
+set -euo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SHARED="$REPO/../shared"
+CORPUS="${BYTECODELINT_CORPUS:-/var/tmp/bytecodelint-corpus}"
+runs=5 out=/dev/stdout
+while getopts "n:o:" opt; do case $opt in n) runs=$OPTARG ;; o) out=$OPTARG ;; *) exit 2 ;; esac; done
+command -v hyperfine >/dev/null || { echo "hyperfine missing (apt-get install hyperfine)" >&2; exit 2; }
+[[ -x /usr/bin/time ]] || { echo "GNU time missing (apt-get install time)" >&2; exit 2; }
+
+if [[ -n "${BYTECODELINT_CLI:-}" ]]; then
+  cli=("$BYTECODELINT_CLI")
+else
+  dotnet build -c Release "$REPO/src/BytecodeLint.Cli" -v quiet -nologo >&2
+  dll="$(dotnet msbuild "$REPO/src/BytecodeLint.Cli" -getProperty:TargetPath -p:Configuration=Release)"
+  cli=(dotnet "$dll")
+fi
+"$SHARED/bench/run.sh" >/dev/null 2>&1 || true   # compile PeerScan outside the timings
+
+JMODS=(/usr/lib/jvm/java-17-openjdk-amd64/jmods/*.jmod)
+declare -A INPUTS=(
+  [asm-9.4.jar]="/usr/share/java/asm-9.4.jar"
+  [guava.jar]="/usr/share/java/guava.jar"
+  [kotlin-compiler-1.3.31.jar]="/usr/share/java/kotlin-compiler-1.3.31.jar"
+  [fat-boot.jar]="$CORPUS/synthetic/fat-boot.jar"
+  [jdk17-jmods]="${JMODS[*]}"
+)
+ORDER=(asm-9.4.jar guava.jar kotlin-compiler-1.3.31.jar fat-boot.jar jdk17-jmods)
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+q() { printf '%q ' "$@"; }
+
+median() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"; }
+peak_mb() { /usr/bin/time -f %M "$@" >/dev/null 2>"$work/time.err" || true; awk 'END { printf "%.0f", $1 / 1024 }' "$work/time.err"; }
+
+{
+  echo "| input | scan | inspect | PeerScan | inflate-only floor | PeerScan ÷ scan | scan ÷ floor | scan peak RSS |"
+  echo "|---|---|---|---|---|---|---|---|"
+  for name in "${ORDER[@]}"; do
+    read -r -a files <<< "${INPUTS[$name]}"
+    scan="$(q "${cli[@]}" scan "${files[@]}" --format json --output /dev/null --fail-on never)"
+    inspect="$(q "${cli[@]}" inspect "${files[@]}" --format json) > /dev/null"
+    peer="$(q "$SHARED/bench/run.sh" "${files[@]}") > /dev/null 2>&1"
+    floor="$(q "$SHARED/bench/run.sh" --inflate-only "${files[@]}") > /dev/null 2>&1"
+    for kind in scan inspect peer floor; do
+      hyperfine --style none --shell bash --warmup 1 --runs "$runs" --export-json "$work/$kind.json" "${!kind}" >/dev/null
+    done
+    s=$(median "$work/scan.json") i=$(median "$work/inspect.json") p=$(median "$work/peer.json") f=$(median "$work/floor.json")
+    rss=$(peak_mb "${cli[@]}" scan "${files[@]}" --format json --output /dev/null --fail-on never)
+    python3 - "$name" "$s" "$i" "$p" "$f" "$rss" <<'PY'
+import sys
+name, s, i, p, f, rss = sys.argv[1], *map(float, sys.argv[2:6]), sys.argv[6]
+print(f"| {name} | {s:.2f} s | {i:.2f} s | {p:.2f} s | {f:.2f} s | {p/s:.2f}× | {s/f:.2f}× | {rss} MB |")
+PY
+  done
+  echo
+  echo "Medians of $runs runs after one warm-up, whole processes (runtime start included), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%F)."
+} > "$out"
