@@ -10,6 +10,7 @@ public static class RuleRegistry
         new ExpensiveWideningAnalyzer(),
         new NaNConstantAnalyzer(),
         new PoolRebuildAnalyzer(),
+        new AgentAnalyzer(),
     ];
 
     /// <summary>Every descriptor: the analyzers' and the engine's own input diagnostics, ordered by id.</summary>

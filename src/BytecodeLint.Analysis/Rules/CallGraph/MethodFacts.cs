@@ -51,7 +51,7 @@ public readonly record struct FieldStore(int Pc, int Field, ValueRef[] Value);
 /// field reads/writes and returned values, each with the possible origins of the values involved.
 /// Good enough to follow a value through a method and across calls; see <see cref="MethodFactsReader"/> for the limits.
 /// </summary>
-public sealed class MethodFacts
+public sealed partial class MethodFacts
 {
     internal MethodFacts(MethodKey method, AccessFlags flags, CallSite[] calls, Allocation[] allocations, FieldKey[] fields, FieldStore[] stores, ValueRef[] returns)
     {

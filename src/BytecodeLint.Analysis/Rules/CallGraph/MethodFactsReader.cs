@@ -29,6 +29,8 @@ internal sealed class MethodFactsReader
     private readonly Dictionary<int, int> _fieldIndexByConstant = [];
     private readonly List<FieldStore> _stores = [];
     private ValueRef[] _returns = [];
+    private List<BackEdge>? _backEdges;
+    private List<ArrayStore>? _parameterArrayStores;
     private int[] _linePcs = [], _lines = [];
 
     private MethodFactsReader(ClassReadCache cache) => _cache = cache;
@@ -82,7 +84,11 @@ internal sealed class MethodFactsReader
             reachable = Step(ref cursor);
         }
 
-        return new MethodFacts(key, method.AccessFlags, [.. _calls], [.. _allocations], [.. _fields], [.. _stores], _returns);
+        return new MethodFacts(key, method.AccessFlags, [.. _calls], [.. _allocations], [.. _fields], [.. _stores], _returns)
+        {
+            BackEdges = _backEdges is null ? [] : [.. _backEdges],
+            ParameterArrayStores = _parameterArrayStores is null ? [] : [.. _parameterArrayStores],
+        };
     }
 
     /// <summary>Executes one instruction on the abstract state; false when control does not fall through.</summary>
@@ -119,6 +125,9 @@ internal sealed class MethodFactsReader
                     if (array.Kind == ValueKind.Allocation) _allocations[array.Index].Contents = ValueSets.Union(_allocations[array.Index].Contents, value);
                 return true;
             }
+            case Opcode.Bastore or Opcode.Castore or Opcode.Sastore or Opcode.Iastore or Opcode.Fastore or Opcode.Lastore or Opcode.Dastore:
+                StoreIntoPrimitiveArray(c.Offset, op is Opcode.Lastore or Opcode.Dastore ? 2 : 1);
+                return true;
             case Opcode.Dup: { var a = Pop(); Push(a); Push(a); return true; }
             case Opcode.DupX1: { var a = Pop(); var b = Pop(); Push(a); Push(b); Push(a); return true; }
             case Opcode.DupX2: { var a = Pop(); var b = Pop(); var d = Pop(); Push(a); Push(d); Push(b); Push(a); return true; }
@@ -266,6 +275,15 @@ internal sealed class MethodFactsReader
         Push([lambda]);
     }
 
+    /// <summary>Pops value, index and array of a primitive array store; keeps it only when the array may be a parameter (rules look for writes into arguments).</summary>
+    private void StoreIntoPrimitiveArray(int pc, int valueSlots)
+    {
+        Pop(valueSlots);
+        Pop();
+        var array = Pop();
+        if (array.Any(v => v.Kind == ValueKind.Param)) (_parameterArrayStores ??= []).Add(new ArrayStore(pc, Line(pc), array));
+    }
+
     private ValueRef Allocate(int pc, string className, AllocationKind kind)
     {
         _allocations.Add(new Allocation(pc, Line(pc), className, kind));
@@ -279,7 +297,11 @@ internal sealed class MethodFactsReader
 
     private void Jump(int from, int target)
     {
-        if (target <= from) return; // loops are not iterated (see the class remarks)
+        if (target <= from)
+        {
+            (_backEdges ??= []).Add(new BackEdge(from, target, Line(target)));
+            return; // loops are not iterated (see the class remarks)
+        }
         var state = (_stack.ToArray(), (ValueRef[][])_locals.Clone());
         if (_pending.TryGetValue(target, out var existing)) state = MergeStates(existing, state);
         _pending[target] = state;
