@@ -27,6 +27,12 @@ public sealed record AnalyzerOptions
     /// <summary>Folders holding Java sources by package (e.g. <c>src/main/java</c>).</summary>
     public IReadOnlyList<string> SourceRoots { get; init; } = [];
 
+    /// <summary>Which class entries are visited (<c>bytecodelint.include</c>/<c>exclude</c>); null visits all.</summary>
+    public EntryFilter? EntryFilter { get; init; }
+
+    /// <summary>Counters a progress display reads while the scan runs; null when nobody watches.</summary>
+    public ScanProgress? Progress { get; init; }
+
     /// <summary>A numeric rule setting, or the rule's default when unset.</summary>
     public double GetNumber(string ruleId, string name, double defaultValue) =>
         RuleSettings.TryGetValue(ruleId + "." + name, out var text)

@@ -52,6 +52,7 @@ public sealed class ScanEngine
     private (InputSummary, IReadOnlyCollection<Diagnostic>) ScanInput(string input, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
+        _options.Progress?.StartInput(input);
         using var artifact = Artifact.Open(input, _limits);
         var sink = new DiagnosticSink(_options);
         foreach (var problem in artifact.Problems) ReportProblem(artifact, sink, problem);
@@ -77,8 +78,12 @@ public sealed class ScanEngine
         var suppressions = new SuppressionIndex(_options.SuppressionAnnotations);
         int classes = 0, parseErrors = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellation };
-        Parallel.ForEach(artifact.ClassEntries, parallel, entry =>
+        var entries = _options.EntryFilter is { IsEmpty: false } filter
+            ? (IReadOnlyList<ClassEntry>)artifact.ClassEntries.Where(e => filter.Accepts(input, e)).ToList()
+            : artifact.ClassEntries;
+        Parallel.ForEach(entries, parallel, entry =>
         {
+            _options.Progress?.ClassRead(entry.UncompressedSize);
             if (VisitClass(artifact, entry, sink, suppressions, classActions, methodActions, cancellation)) Interlocked.Increment(ref classes);
             else Interlocked.Increment(ref parseErrors);
         });
@@ -95,7 +100,8 @@ public sealed class ScanEngine
 
         var diagnostics = ApplySuppressions(artifact, sink, suppressions);
         var agents = artifact.Archives.Where(AgentManifest.IsAgent).Select(a => a.Location).ToList();
-        var summary = new InputSummary(input, artifact.ClassEntries.Count, classes, parseErrors, artifact.NestedArchives, agents, clock.Elapsed);
+        _options.Progress?.InputDone();
+        var summary = new InputSummary(input, entries.Count, classes, parseErrors, artifact.NestedArchives, agents, clock.Elapsed);
         return (summary, diagnostics);
     }
 

@@ -1,62 +1,195 @@
 using System.CommandLine;
+using System.Globalization;
 using BytecodeLint.Analysis;
+using BytecodeLint.Analysis.Baseline;
+using BytecodeLint.Analysis.Configuration;
 using BytecodeLint.Analysis.Inputs;
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.Cli.Output;
+using BytecodeLint.Cli.Terminal;
 
 namespace BytecodeLint.Cli.Commands;
 
-/// <summary><c>bytecodelint scan PATH...</c>: runs every enabled rule and reports findings.</summary>
+/// <summary>
+/// <c>bytecodelint scan PATH...</c>: runs every enabled rule, applies the policy (global config
+/// severities and suppressions, baseline) and writes one or more reports.
+/// </summary>
 internal static class ScanCommand
 {
-    private static readonly string[] Formats = ["text", "msbuild", "json"];
     private static readonly string[] FailOnValues = ["error", "warning", "note", "never"];
+    private static readonly string[] VerbosityValues = ["quiet", "normal", "detailed"];
+
+    /// <summary>GitHub code scanning rejects a run with more results (docs/sarif.md).</summary>
+    internal const int GitHubMaxResultsPerRun = 25_000;
 
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Jars (.jar .war .ear .zip .jmod), class folders or .class files." };
-        var format = new Option<string>("--format", "-f") { Description = "Output format: text, msbuild or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong(Formats);
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
-        var targetJdk = new Option<string?>("--target-jdk") { Description = "JDK the code runs on (e.g. 17, 21.0.4, 25). Default: any supported JDK." };
-        var sourceRoots = new Option<string[]>("--source-root") { Description = "Folder of Java sources by package (repeatable); maps findings to source files.", AllowMultipleArgumentsPerToken = false };
+        var format = new Option<string[]>("--format", "-f")
+        {
+            Description = "Report format: text, msbuild, json or sarif, optionally =FILE (repeatable; e.g. --format text --format sarif=out.sarif). Without =FILE a report goes to --output, else standard output.",
+            AllowMultipleArgumentsPerToken = false,
+            HelpName = "FORMAT[=FILE]",
+        };
+        format.Validators.Add(result =>
+        {
+            foreach (var spec in result.Tokens.Select(t => t.Value))
+                if (ScanOutputs.Check(spec) is { } error) result.AddError(error);
+        });
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report(s) given without =FILE to this file instead of standard output." };
+        var targetJdk = new Option<string?>("--target-jdk") { Description = "JDK the code runs on (e.g. 17, 21.0.4, 25). Default: any supported JDK. Overrides bytecodelint.target_jdk." };
+        var configs = new Option<string[]>("--config") { Description = "Global config file in Roslyn syntax (repeatable); .globalconfig files in the current folder and above are read too.", AllowMultipleArgumentsPerToken = false };
+        var noGlobalConfig = new Option<bool>("--no-global-config") { Description = "Do not read .globalconfig files found in the current folder and above." };
+        var sourceRoots = new Option<string[]>("--source-root") { Description = "Folder of Java sources by package (repeatable); maps findings to source files. Replaces bytecodelint.source_roots.", AllowMultipleArgumentsPerToken = false };
+        var baseline = new Option<string?>("--baseline") { Description = "Baseline file: findings listed in it are reported as suppressed and do not fail the run." };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write (or update) a baseline accepting every current finding; the run then exits 0." };
+        var sarifBase = new Option<string?>("--sarif-base") { Description = "Folder SARIF paths are relative to (the repository root; default: the current folder)." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when a finding has at least this severity: error, warning, note or never.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong(FailOnValues);
+        var verbosity = new Option<string>("--verbosity", "-v") { Description = "quiet, normal or detailed (per-input timings) output on standard error.", DefaultValueFactory = _ => "normal" };
+        verbosity.AcceptOnlyFromAmong(VerbosityValues);
         var parallelism = new Option<int>("--parallelism") { Description = "Threads used to analyse classes (default: processor count). Output does not depend on it.", DefaultValueFactory = _ => 0 };
 
         var command = new Command("scan", "Find bytecode that leaks or explodes Metaspace when retransformed.")
         {
-            paths, format, output, targetJdk, sourceRoots, failOn, parallelism,
+            paths, format, output, targetJdk, configs, noGlobalConfig, sourceRoots, baseline, writeBaseline, sarifBase, failOn, verbosity, parallelism,
         };
         command.SetAction(parse =>
         {
-            var options = new AnalyzerOptions
-            {
-                TargetJdk = ParseJdk(parse.GetValue(targetJdk)),
-                SourceRoots = parse.GetValue(sourceRoots) ?? [],
-            };
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var level = TerminalPolicy.ParseVerbosity(parse.GetValue(verbosity));
+            var targets = ScanOutputs.Resolve(parse.GetValue(format) ?? [], parse.GetValue(output));
             var inputs = parse.GetValue(paths) ?? [];
-            var engine = new ScanEngine(RuleRegistry.CreateAnalyzers(), options, maxDegreeOfParallelism: parse.GetValue(parallelism));
+
+            var config = LoadConfig(parse.GetValue(configs) ?? [], !parse.GetValue(noGlobalConfig), Directory.GetCurrentDirectory());
+            if (level != Verbosity.Quiet)
+                foreach (var warning in config.Warnings) stderr.WriteLine("warning: " + warning);
+            if (level == Verbosity.Detailed)
+                foreach (var file in config.Files) stderr.WriteLine("config: " + file);
+
+            var options = config.ApplyTo(AnalyzerOptions.Default);
+            if (parse.GetValue(targetJdk) is { } jdk) options = options with { TargetJdk = ParseJdk(jdk) };
+            if (parse.GetValue(sourceRoots) is { Length: > 0 } roots) options = options with { SourceRoots = roots };
+
+            bool showProgress = ReferenceEquals(stderr, Console.Error)
+                                && TerminalPolicy.ShowProgress(Console.IsErrorRedirected, Environment.GetEnvironmentVariable, level);
+            var progress = showProgress ? new ScanProgress() : null;
+            var engine = new ScanEngine(RuleRegistry.CreateAnalyzers(), options with { Progress = progress }, maxDegreeOfParallelism: parse.GetValue(parallelism));
             ScanResult result;
             try
             {
+                using var display = progress is null ? null : new ProgressDisplay(progress, stderr, inputs.Length);
                 result = engine.Scan(inputs);
             }
             catch (InputException e)
             {
                 throw new UserErrorException(e.Message);
             }
-            var report = new ScanReport(result, options.TargetJdk);
-            IScanFormatter formatter = parse.GetValue(format) switch
+
+            var diagnostics = ConfigSuppressions.Apply(result.Diagnostics, config.Suppressions);
+            (diagnostics, var outcome) = ApplyBaselines(diagnostics, parse.GetValue(baseline), parse.GetValue(writeBaseline), level, stderr);
+            var report = new ScanReport(result with { Diagnostics = diagnostics }, options.TargetJdk) { Baseline = outcome };
+
+            if (level == Verbosity.Detailed) WriteTimings(report, stderr);
+            foreach (var target in targets)
             {
-                "json" => new JsonFormatter(),
-                "msbuild" => new MsBuildFormatter(),
-                _ => new TextFormatter(),
-            };
-            OutputFile.Write(parse.GetValue(output), parse.InvocationConfiguration.Output, writer => formatter.Write(report, writer));
+                IScanFormatter formatter = target.Format switch
+                {
+                    "json" => new JsonFormatter(),
+                    "msbuild" => new MsBuildFormatter(),
+                    "sarif" => new SarifFormatter(parse.GetValue(sarifBase) ?? Directory.GetCurrentDirectory()),
+                    _ => new TextFormatter(),
+                };
+                bool color = target.Format == "text" && target.Path is null && ReferenceEquals(stdout, Console.Out)
+                             && TerminalPolicy.UseColor(Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+                OutputFile.Write(target.Path, stdout, writer =>
+                {
+                    if (!color)
+                    {
+                        formatter.Write(report, writer);
+                        return;
+                    }
+                    using var colored = new ColorTextWriter(writer);
+                    formatter.Write(report, colored);
+                });
+            }
+            if (targets.Any(t => t.Format == "sarif") && report.Result.Diagnostics.Count > GitHubMaxResultsPerRun && level != Verbosity.Quiet)
+                stderr.WriteLine($"warning: the SARIF report has {report.Result.Diagnostics.Count:N0} results; GitHub code scanning rejects more than {GitHubMaxResultsPerRun:N0} per run (narrow it with bytecodelint.include/exclude or a baseline)");
             return ExitCodeFor(report, parse.GetValue(failOn) ?? "error");
         });
         return command;
+    }
+
+    /// <summary>Reads <c>--config</c> files and, unless turned off, the <c>.globalconfig</c> files from <paramref name="directory"/> up.</summary>
+    internal static BytecodeLintConfig LoadConfig(IReadOnlyList<string> explicitFiles, bool discover, string directory)
+    {
+        foreach (var file in explicitFiles)
+            if (!File.Exists(file)) throw new UserErrorException($"--config: '{file}' does not exist");
+        // Farthest first, so files read in an order a person expects; levels and conflicts do not depend on it.
+        var files = (discover ? GlobalConfigFile.Discover(directory).Reverse() : []).Concat(explicitFiles).ToList();
+        if (files.Count == 0) return BytecodeLintConfig.Empty;
+        try
+        {
+            return BytecodeLintConfig.Load(files);
+        }
+        catch (Exception e) when (e is ConfigException or FormatException)
+        {
+            throw new UserErrorException(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// <c>--baseline</c> marks listed findings as suppressed; <c>--write-baseline</c> then writes every
+    /// finding not suppressed in bytecode or config (baselined ones included, stale ones dropped) and
+    /// marks the rest as baselined too, so the run that accepts the findings exits 0.
+    /// </summary>
+    private static (IReadOnlyList<Diagnostic>, BaselineOutcome?) ApplyBaselines(IReadOnlyList<Diagnostic> diagnostics, string? readPath, string? writePath, Verbosity level, TextWriter stderr)
+    {
+        BaselineOutcome? outcome = null;
+        if (!string.IsNullOrEmpty(readPath))
+        {
+            BaselineFile file;
+            try
+            {
+                file = BaselineFile.Load(readPath);
+            }
+            catch (BaselineException e)
+            {
+                throw new UserErrorException(e.Message);
+            }
+            (diagnostics, outcome) = BaselineFilter.Apply(diagnostics, file, readPath);
+            if (outcome.StaleCount > 0 && level != Verbosity.Quiet)
+                stderr.WriteLine($"baseline {readPath}: {outcome.StaleCount} stale entr{(outcome.StaleCount == 1 ? "y" : "ies")} no longer found; prune with --write-baseline {readPath}");
+        }
+        if (!string.IsNullOrEmpty(writePath))
+        {
+            var accepted = BaselineFile.From(diagnostics.Where(d => !d.IsSuppressed || SuppressionSources.IsBaseline(d.SuppressedBy!)));
+            try
+            {
+                accepted.Save(writePath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UserErrorException($"cannot write baseline '{writePath}': {e.Message}");
+            }
+            var (marked, written) = BaselineFilter.Apply(diagnostics, accepted, writePath);
+            diagnostics = marked;
+            outcome ??= written;
+            if (level != Verbosity.Quiet)
+                stderr.WriteLine($"baseline {writePath}: wrote {accepted.Entries.Sum(e => e.Count)} finding{(accepted.Entries.Sum(e => e.Count) == 1 ? "" : "s")} ({accepted.Entries.Count} entries)");
+        }
+        return (diagnostics, outcome);
+    }
+
+    private static void WriteTimings(ScanReport report, TextWriter stderr)
+    {
+        foreach (var input in report.Result.Inputs)
+        {
+            double seconds = input.Elapsed.TotalSeconds;
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"timing: {input.Path}: {input.Classes:N0} classes in {seconds:F3} s ({(seconds > 0 ? input.Classes / seconds : 0):F0} classes/s)"));
+        }
     }
 
     internal static JdkTarget ParseJdk(string? text)

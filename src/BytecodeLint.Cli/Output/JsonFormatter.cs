@@ -36,6 +36,14 @@ public sealed class JsonFormatter : IScanFormatter
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (report.Baseline is { } baseline)
+            {
+                json.WriteStartObject("baseline");
+                json.WriteString("path", baseline.Path);
+                json.WriteNumber("suppressed", baseline.Suppressed);
+                json.WriteNumber("stale", baseline.StaleCount);
+                json.WriteEndObject();
+            }
             json.WriteStartArray("diagnostics");
             foreach (var diagnostic in report.Result.Diagnostics) WriteDiagnostic(json, diagnostic);
             json.WriteEndArray();

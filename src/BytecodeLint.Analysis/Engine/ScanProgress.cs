@@ -1,0 +1,31 @@
+namespace BytecodeLint.Analysis;
+
+/// <summary>
+/// Live counters a scan updates while it runs, read by a progress display on another thread:
+/// inputs finished, classes visited and class-file bytes read. Updates are atomic and cheap.
+/// </summary>
+public sealed class ScanProgress
+{
+    private int _inputsDone;
+    private long _classes;
+    private long _bytes;
+
+    public int InputsDone => Volatile.Read(ref _inputsDone);
+
+    public long Classes => Interlocked.Read(ref _classes);
+
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    /// <summary>The input being read (for display only).</summary>
+    public string? CurrentInput { get; private set; }
+
+    public void StartInput(string path) => CurrentInput = path;
+
+    public void InputDone() => Interlocked.Increment(ref _inputsDone);
+
+    public void ClassRead(long bytes)
+    {
+        Interlocked.Increment(ref _classes);
+        Interlocked.Add(ref _bytes, bytes);
+    }
+}
