@@ -63,7 +63,8 @@ public static class AnnotationReader
         owner.ConstantPool.RequireIndex(type, ConstantKind.Utf8, p);
         int pairs = ByteReader.U2(span, p + 2, "num_element_value_pairs");
         p += 4;
-        var elements = new List<AnnotationElement>(pairs);
+        // A pair takes at least 5 bytes: cap the capacity so a hostile count cannot allocate before failing.
+        var elements = new List<AnnotationElement>(Math.Min(pairs, Math.Max(0, span.Length - p) / 5));
         for (int i = 0; i < pairs; i++)
         {
             int name = ByteReader.U2(span, p, "element_name_index");
