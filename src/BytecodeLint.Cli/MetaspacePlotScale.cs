@@ -3,16 +3,25 @@ namespace BytecodeLint.Cli;
 /// <summary>A linear map from data to pixels with "nice" 1-2-5 tick steps, for the Metaspace plot.</summary>
 internal sealed class MetaspacePlotScale
 {
-    public MetaspacePlotScale(double dataMin, double dataMax, double pixelFrom, double pixelTo, int targetTicks)
+    public MetaspacePlotScale(double dataMin, double dataMax, double pixelFrom, double pixelTo, int targetTicks, double minStep = 0)
     {
         if (!(dataMax > dataMin))
             dataMax = dataMin + 1;
-        Step = NiceStep((dataMax - dataMin) / targetTicks);
+        // Counts (readings, retransforms) get whole-number ticks.
+        Step = Math.Max(NiceStep((dataMax - dataMin) / targetTicks), minStep);
         Min = Math.Floor(dataMin / Step) * Step;
         Max = Math.Ceiling(dataMax / Step - 1e-9) * Step;
         PixelFrom = pixelFrom;
         PixelTo = pixelTo;
     }
+
+    private MetaspacePlotScale(double min, double max, double step, double pixelFrom, double pixelTo)
+    {
+        (Min, Max, Step, PixelFrom, PixelTo) = (min, max, step, pixelFrom, pixelTo);
+    }
+
+    /// <summary>A scale over exactly [min, max] with ticks at the multiples of <paramref name="step"/> inside it.</summary>
+    public static MetaspacePlotScale Fixed(double min, double max, double step, double pixelFrom, double pixelTo) => new(min, max, step, pixelFrom, pixelTo);
 
     public double Min { get; }
     public double Max { get; }
@@ -24,9 +33,9 @@ internal sealed class MetaspacePlotScale
 
     public IEnumerable<double> Ticks()
     {
-        var count = (int)Math.Round((Max - Min) / Step);
-        for (var i = 0; i <= count; i++)
-            yield return Min + i * Step;
+        var first = Math.Ceiling(Min / Step - 1e-9) * Step;
+        for (var t = first; t <= Max + 1e-9 * Step; t += Step)
+            yield return t;
     }
 
     /// <summary>1, 2 or 5 times a power of ten, the smallest at or above <paramref name="raw"/>.</summary>

@@ -18,7 +18,7 @@ internal static class MetaspaceSvgPlot
     private const int MaxPointsPerSeries = 1500;
 
     private const string UsedColor = "#1f6fb4", CommittedColor = "#f28e2b", ClassColor = "#3a9a4a", FitColor = "#7b3fa0",
-        LimitColor = "#d62728", GcColor = "#8c564b", GridColor = "#e6e6e6", AxisColor = "#555", TextColor = "#222", MutedColor = "#666";
+        LimitColor = "#d62728", DeallocatedColor = "#9c4f96", GcColor = "#8c564b", GridColor = "#e6e6e6", AxisColor = "#555", TextColor = "#222", MutedColor = "#666";
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -46,10 +46,12 @@ internal static class MetaspaceSvgPlot
         WriteLimit(svg, d, x, y, divisor);
         WriteUsed(svg, points, x, y, divisor);
         WriteLine(svg, points.Where(p => p.Sample.CommittedBytes != null).Select(p => (p.X, (double)p.Sample.CommittedBytes!.Value)), x, y, divisor, CommittedColor, 1.8, "7 4", "committed");
+        WriteLine(svg, points.Where(p => p.Sample.DeallocatedBytes != null).Select(p => (p.X, (double)p.Sample.DeallocatedBytes!.Value)), x, y, divisor, DeallocatedColor, 2, "3 3", "deallocated");
         WriteLine(svg, points.Where(p => p.Sample.ClassUsedBytes != null).Select(p => (p.X, (double)p.Sample.ClassUsedBytes!.Value)), x, y, divisor, ClassColor, 1.8, null, "class-space-used");
         WriteFit(svg, d, points, x, y, divisor, fitEnd);
         WriteGcMarkers(svg, d, points, x, y, divisor);
         WriteOom(svg, d, x, y);
+        WriteSnapshotLabels(svg, points, x, y, divisor);
         WriteLegend(svg, d, points, unit);
         Text(svg, 20, Height - 14, "bytecodelint metaspace · " + string.Join(", ", d.Sources.Select(Path.GetFileName)), 11, MutedColor, "start");
         svg.Append("</svg>\n");
@@ -64,8 +66,8 @@ internal static class MetaspaceSvgPlot
             LeakVerdict.NoLeak => ("No Metaspace leak", ClassColor),
             _ => ("Metaspace: inconclusive", MutedColor),
         };
-        var source = string.Join(", ", d.Sources.Select(Path.GetFileName));
-        svg.Append(Inv, $"<text x=\"{Left}\" y=\"38\" font-size=\"21\" font-weight=\"bold\" fill=\"{verdict.Item2}\">{Esc(verdict.Item1)}<tspan fill=\"{TextColor}\" font-weight=\"normal\"> — {Esc(Shorten(source, 70))}</tspan></text>\n");
+        var source = d.Sources.Count == 0 ? "" : Path.GetFileName(d.Sources[0]) + (d.Sources.Count > 1 ? $" + {d.Sources.Count - 1} more" : "");
+        svg.Append(Inv, $"<text x=\"{Left}\" y=\"38\" font-size=\"21\" font-weight=\"bold\" fill=\"{verdict.Item2}\">{Esc(verdict.Item1)}<tspan fill=\"{TextColor}\" font-weight=\"normal\"> — {Esc(Shorten(source, 62 - verdict.Item1.Length))}</tspan></text>\n");
         // The headline without its verdict word, wrapped on its "; " joints.
         var headline = d.Headline;
         var colon = headline.IndexOf(": ", StringComparison.Ordinal);
@@ -94,11 +96,8 @@ internal static class MetaspaceSvgPlot
         if (d.Limit.ProjectedX is { } p && p <= max + 0.5 * (max - min))
             max = Math.Max(max, p);
         if (d.XAxis == XAxisKind.SampleNumber)
-        {
-            min = Math.Min(min, 0.5);
-            max += 0.5;
-        }
-        return new MetaspacePlotScale(min, max, Left, Right, 7);
+            return MetaspacePlotScale.Fixed(0.5, points.Count + 0.5, MetaspacePlotScale.NiceStep(Math.Max(1, points.Count / 7.0)), Left, Right);
+        return new MetaspacePlotScale(min, max, Left, Right, 7, minStep: d.XAxis is XAxisKind.SampleNumber or XAxisKind.Retransforms ? 1 : 0);
     }
 
     private static MetaspacePlotScale YScale(MetaspaceDiagnosis d, IReadOnlyList<SeriesPoint> points, MetaspacePlotScale x, double divisor)
@@ -118,14 +117,16 @@ internal static class MetaspaceSvgPlot
             svg.Append(Inv, $"<line x1=\"{Left}\" y1=\"{F(py)}\" x2=\"{Right}\" y2=\"{F(py)}\" stroke=\"{GridColor}\" stroke-width=\"1\"/>\n");
             Text(svg, Left - 8, py + 4.5, FormatTick(t, y.Step), 12.5, AxisColor, "end");
         }
+        var names = ReadingNames(d);
         foreach (var t in x.Ticks())
         {
             var px = x[t];
             svg.Append(Inv, $"<line x1=\"{F(px)}\" y1=\"{Top}\" x2=\"{F(px)}\" y2=\"{Bottom}\" stroke=\"{GridColor}\" stroke-width=\"1\"/>\n");
-            Text(svg, px, Bottom + 20, FormatTick(t, x.Step), 12.5, AxisColor, "middle");
+            var label = names != null && t >= 1 && t <= names.Count ? names[(int)t - 1] : FormatTick(t, x.Step);
+            Text(svg, px, Bottom + 20, label, 12.5, AxisColor, "middle");
         }
         svg.Append(Inv, $"<rect x=\"{Left}\" y=\"{Top}\" width=\"{Right - Left}\" height=\"{Bottom - Top}\" fill=\"none\" stroke=\"{AxisColor}\" stroke-width=\"1\"/>\n");
-        Text(svg, (Left + Right) / 2, Bottom + 46, Capitalize(d.XLabel), 14, TextColor, "middle");
+        Text(svg, (Left + Right) / 2, Bottom + 46, names != null ? "Reading" : Capitalize(d.XLabel), 14, TextColor, "middle");
         svg.Append(Inv, $"<text transform=\"translate(28 {F((Top + Bottom) / 2)}) rotate(-90)\" font-size=\"14\" fill=\"{TextColor}\" text-anchor=\"middle\">Metaspace ({unit})</text>\n");
         svg.Append("</g>\n");
     }
@@ -212,6 +213,27 @@ internal static class MetaspaceSvgPlot
         svg.Append("</g>\n");
     }
 
+    /// <summary>
+    /// With a handful of readings and no clock (a VM.metaspace before/after pair) the x ticks name each
+    /// reading's file, so the axis says "before" and "after" in the user's own words.
+    /// </summary>
+    private static List<string>? ReadingNames(MetaspaceDiagnosis d)
+    {
+        if (d.XAxis != XAxisKind.SampleNumber || d.Series.Count > 6)
+            return null;
+        var files = d.Series.Select(p => Path.GetFileName(p.Sample.Position.Source)).ToList();
+        return files.Distinct().Count() == files.Count ? files.Select(f => Shorten(f, 40)).ToList() : null;
+    }
+
+    /// <summary>Writes the used size beside each point when there are only a few (left of the point, clear of the line).</summary>
+    private static void WriteSnapshotLabels(StringBuilder svg, IReadOnlyList<SeriesPoint> points, MetaspacePlotScale x, MetaspacePlotScale y, double divisor)
+    {
+        if (points.Count > 6)
+            return;
+        foreach (var p in points)
+            Text(svg, x[p.X] - 9, y[p.Sample.UsedBytes / divisor] + 4.5, $"{SizeFormat.Bytes(p.Sample.UsedBytes)} used", 12.5, UsedColor, "end", bold: true);
+    }
+
     private static void WriteOom(StringBuilder svg, MetaspaceDiagnosis d, MetaspacePlotScale x, MetaspacePlotScale y)
     {
         if (d.Limit.OomX is not { } ox || d.Limit.OomSpace is not { } space)
@@ -240,7 +262,7 @@ internal static class MetaspaceSvgPlot
             ly += 20;
             if (detail != null)
             {
-                foreach (var line in Wrap(detail.Split(' '), 40, " "))
+                foreach (var line in Wrap(detail.Split(' '), 34, " "))
                 {
                     Text(svg, lx + 34, ly + 2, line, 11, MutedColor, "start");
                     ly += 15;
@@ -252,6 +274,8 @@ internal static class MetaspaceSvgPlot
             "Metaspace used", points.Any(p => p.Sample.Kind == SampleKind.AfterGc) ? "after each collection" : null);
         if (points.Any(p => p.Sample.CommittedBytes != null))
             Entry($"<line x1=\"0\" y1=\"0\" x2=\"26\" y2=\"0\" stroke=\"{CommittedColor}\" stroke-width=\"1.8\" stroke-dasharray=\"7 4\"/>", "Metaspace committed");
+        if (points.Any(p => p.Sample.DeallocatedBytes != null))
+            Entry($"<line x1=\"0\" y1=\"0\" x2=\"26\" y2=\"0\" stroke=\"{DeallocatedColor}\" stroke-width=\"2\" stroke-dasharray=\"3 3\"/>", "in deallocated blocks", "freed, but kept by the class loaders");
         if (points.Any(p => p.Sample.ClassUsedBytes != null))
             Entry($"<line x1=\"0\" y1=\"0\" x2=\"26\" y2=\"0\" stroke=\"{ClassColor}\" stroke-width=\"1.8\"/>", "class space used");
         if (d.Fit is { } fit)

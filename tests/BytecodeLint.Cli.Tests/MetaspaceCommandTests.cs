@@ -22,7 +22,7 @@ public class MetaspaceCommandTests
         Assert.StartsWith("LEAK:", first);
         Assert.Contains("quadratically", first);
         Assert.Contains("OutOfMemoryError: Metaspace at retransform 1,888", first);
-        Assert.Contains("t1.CatchThrowable +2 pool entries per redefinition → BL0001", first);
+        Assert.Contains("t1.CatchThrowable: +2 pool entries per redefinition → BL0001", first);
         Assert.Contains("MaxMetaspaceSize 128.0 MB (log)", r.Stdout);
         Assert.Contains("0 not understood", r.Stdout);
     }

@@ -22,7 +22,7 @@ public static class FitFormula
         {
             GrowthShape.Quadratic => SizeFormat.Bytes(k[0]) + Term(k[1], "·" + x) + Term(k[2], "·" + x + "²"),
             GrowthShape.Exponential => SizeFormat.Bytes(k[0]) + Term(k[1], $"·e^({k[2].ToString("0.####", CultureInfo.InvariantCulture)}·{x})")
-                                       + $" (doubles every {SizeFormat.Count(Math.Log(2) / k[2])} {x})",
+                                       + $" (doubles every {(Math.Log(2) / k[2]).ToString(Math.Log(2) / k[2] < 10 ? "0.##" : "#,0", CultureInfo.InvariantCulture)} {x})",
             _ => SizeFormat.Bytes(k[0]) + Term(k[1], "·" + x),
         };
     }

@@ -104,6 +104,7 @@ public static class MetaspaceAnalyzer
                 ReservedBytes = s.ReservedBytes,
                 ClassUsedBytes = s.Class.UsedBytes,
                 ClassCommittedBytes = s.Class.CommittedBytes,
+                DeallocatedBytes = s.TotalDeallocatedBytes,
                 RedefinitionsBefore = s.RedefinitionsBefore,
             });
         }

@@ -13,7 +13,8 @@ public static class SizeFormat
             >= 1L << 30 => (bytes / (1L << 30)).ToString("0.00", CultureInfo.InvariantCulture) + " GB",
             >= 1L << 20 => (bytes / (1L << 20)).ToString("0.0", CultureInfo.InvariantCulture) + " MB",
             >= 1L << 10 => (bytes / (1L << 10)).ToString("0.0", CultureInfo.InvariantCulture) + " KB",
-            _ => bytes.ToString("0", CultureInfo.InvariantCulture) + " B",
+            >= 10 => bytes.ToString("0", CultureInfo.InvariantCulture) + " B",
+            _ => bytes.ToString("0.##", CultureInfo.InvariantCulture) + " B",
         };
     }
 

@@ -60,7 +60,8 @@ internal static class VerdictWriter
             evidence.Add("Fragmentation: " + finding.Message);
 
         var verdict = Decide(c, growth);
-        return (verdict, Headline(c, verdict, growth), evidence);
+        var headline = Headline(c, verdict, growth) + (c.MixedRuns ? "; the input mixes several runs" : "");
+        return (verdict, headline, evidence);
     }
 
     private static LeakVerdict Decide(VerdictContext c, long? growth)
@@ -96,7 +97,7 @@ internal static class VerdictWriter
                     parts.Add($"MaxMetaspaceSize reached at {DescribeX(c, px, approximate: true)}");
                 var culprit = c.Classes.FirstOrDefault(h => h.RuleId != null && h.Pattern != PoolGrowthPattern.None);
                 if (culprit != null)
-                    parts.Add($"{culprit.ShortName} {GrowthPhrase(culprit)} → {culprit.RuleId}");
+                    parts.Add($"{culprit.ShortName}: {GrowthPhrase(culprit)} → {culprit.RuleId}");
                 return "LEAK: " + (parts.Count > 0 ? string.Join("; ", parts) : "Metaspace is not being reclaimed");
             }
             case LeakVerdict.NoLeak:
@@ -143,7 +144,7 @@ internal static class VerdictWriter
     private static string GrowthPhrase(ClassPoolHistory h) => h.Pattern switch
     {
         PoolGrowthPattern.Constant => $"+{h.TypicalGrowth} pool entries per redefinition",
-        PoolGrowthPattern.Doubling => "pool growth doubling every redefinition",
+        PoolGrowthPattern.Doubling => "pool doubling on every redefinition",
         PoolGrowthPattern.Irregular => $"pool grew {SizeFormat.Count((h.LastPoolLength ?? 0) - (h.FirstPoolLength ?? 0))} entries",
         _ => "no pool growth",
     };

@@ -24,6 +24,9 @@ public sealed record MetaspaceSample
     public long? ClassCommittedBytes { get; init; }
     public long? ClassReservedBytes { get; init; }
 
+    /// <summary>Bytes in deallocated blocks (VM.metaspace only): freed, but kept by the class loaders' arenas.</summary>
+    public long? DeallocatedBytes { get; init; }
+
     /// <summary>Redefinitions (of any class) seen earlier in the same input: ties a reading to the retransform count.</summary>
     public int RedefinitionsBefore { get; init; }
 }
