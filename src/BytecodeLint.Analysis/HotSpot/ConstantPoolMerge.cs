@@ -18,11 +18,11 @@ internal sealed class ConstantPoolMerge
     private readonly PoolModel _merged;
     private readonly IndexMap _map;
 
-    private ConstantPoolMerge(PoolModel old, PoolModel scratch, ISet<int> resolved)
+    private ConstantPoolMerge(PoolModel old, PoolModel scratch, ISet<int> resolved, bool forkOld)
     {
         _scratch = scratch;
         _resolved = resolved;
-        _merged = old.Copy();
+        _merged = forkOld ? old.Fork() : old.Copy();
         _map = new IndexMap(scratch.Count);
     }
 
@@ -33,9 +33,10 @@ internal sealed class ConstantPoolMerge
     /// <param name="old">The running class's pool (its resolution state does not matter: Pass 0 writes classes back unresolved).</param>
     /// <param name="scratch">The new version's pool, with keys already null for entries that can never match.</param>
     /// <param name="resolved">Scratch Class entries the verifier resolved (for the same-index class mismatch rule).</param>
-    public static (PoolModel Merged, IndexMap Map, int AppendedEntries, int AppendedSlots) Run(PoolModel old, PoolModel scratch, ISet<int> resolved)
+    /// <param name="forkOld">The caller owns <paramref name="old"/> exclusively, so the merged pool may share its store (<see cref="PoolModel.Fork"/>).</param>
+    public static (PoolModel Merged, IndexMap Map, int AppendedEntries, int AppendedSlots) Run(PoolModel old, PoolModel scratch, ISet<int> resolved, bool forkOld = false)
     {
-        var merge = new ConstantPoolMerge(old, scratch, resolved);
+        var merge = new ConstantPoolMerge(old, scratch, resolved, forkOld);
         merge.Passes(old.Count);
         return (merge._merged, merge._map, merge.AppendedEntries, merge.AppendedSlots);
     }

@@ -18,13 +18,17 @@ public static class HotSpotModel
     /// by the verifier first, unless <paramref name="unverified"/> (boot loader, verification off) or
     /// the class file is older than 50.
     /// </summary>
-    public static MergeOutcome Merge(ClassModel old, ClassModel scratch, JdkProfile profile, bool unverified = false)
+    public static MergeOutcome Merge(ClassModel old, ClassModel scratch, JdkProfile profile, bool unverified = false) =>
+        Merge(old, scratch, profile, unverified, forkOld: false);
+
+    /// <param name="forkOld">Only inside a sequence that owns <paramref name="old"/>: the merged pool then shares its store.</param>
+    private static MergeOutcome Merge(ClassModel old, ClassModel scratch, JdkProfile profile, bool unverified, bool forkOld)
     {
         var resolved = scratch.ResolvedByVerifier(profile, unverified);
         // From JDK 22 a resolved class compares by name, so resolution changes nothing.
         ISet<int> neverEqual = profile.ThrowableLeak ? resolved : new HashSet<int>();
         var scratchPool = scratch.Pool.WithNeverEqual(neverEqual);
-        var (merged, map, appendedEntries, appendedSlots) = ConstantPoolMerge.Run(old.Pool, scratchPool, neverEqual);
+        var (merged, map, appendedEntries, appendedSlots) = ConstantPoolMerge.Run(old.Pool, scratchPool, neverEqual, forkOld);
         var result = scratch.Rewrite(merged, map, out int[] widened, out int[] patched);
         var methods = new List<MethodMergeOutcome>();
         for (int m = 0; m < scratch.Methods.Count; m++)
@@ -62,7 +66,9 @@ public static class HotSpotModel
         int? overflow = null;
         for (int r = 1; r <= retransforms; r++)
         {
-            var outcome = Merge(current, transformed ?? current, profile, unverified);
+            // From the second retransform on, `current` is the pool this loop produced, so the next
+            // merged pool may extend it in place instead of copying it.
+            var outcome = Merge(current, transformed ?? current, profile, unverified, forkOld: r > 1);
             first ??= outcome;
             steps.Add(new RetransformStep(r, outcome.OldConstantPoolCount, outcome.ScratchConstantPoolCount, outcome.MergedConstantPoolCount,
                 outcome.IndexMapLength, outcome.AppendedEntries, outcome.WidenedLdc, outcome.PatchedLdc));

@@ -15,7 +15,7 @@ namespace BytecodeLint.Analysis.HotSpot;
 public sealed class PoolModel
 {
     // Retransform sequences merge the pool they just produced, and every merged pool starts as a
-    // copy of the old one: versions share one append-only store, each seeing its first _count
+    // copy of the old one: such forks share one append-only store, each seeing its first _count
     // entries, and only the newest version may append in place (others copy first).
     private Store _store;
     private int _count;
@@ -121,8 +121,26 @@ public sealed class PoolModel
         }
     }
 
-    /// <summary>A copy with the same entries and keys (HotSpot's Pass 0: the merged pool starts as the old pool). O(1).</summary>
-    public PoolModel Copy() => new(_store, _count, _bootstrapCount, _neverEqual);
+    /// <summary>A private copy with the same entries and keys (HotSpot's Pass 0: the merged pool starts as the old pool).</summary>
+    public PoolModel Copy()
+    {
+        if (_neverEqual is not null) throw new InvalidOperationException("A pool with hidden keys is a scratch pool and is never copied for merging.");
+        var store = new Store
+        {
+            Entries = _store.Entries.GetRange(0, _count),
+            Keys = _store.Keys.GetRange(0, _count),
+            BootstrapMethods = _store.BootstrapMethods.GetRange(0, _bootstrapCount),
+        };
+        return new PoolModel(store, _count, _bootstrapCount, null);
+    }
+
+    /// <summary>
+    /// An O(1) copy that shares this version's store and appends to it in place while it is the
+    /// newest version. Only for a caller that owns this pool exclusively (a retransform sequence
+    /// merging the pool it just produced, on one thread): versions sharing a store must not be
+    /// appended to from several threads.
+    /// </summary>
+    internal PoolModel Fork() => new(_store, _count, _bootstrapCount, _neverEqual);
 
     /// <summary>
     /// A version whose given entries, and every entry that points at them, never compare equal: the

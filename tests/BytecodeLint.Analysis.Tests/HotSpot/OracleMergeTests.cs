@@ -53,6 +53,21 @@ public sealed class OracleMergeTests
         Assert.Equal(predicted.GetProperty("ldc_index_rewritten_no_widen").GetInt32(), outcome.PatchedLdc);
     }
 
+    [Fact]
+    public void Merging_the_same_models_from_several_threads_gives_the_same_outcome()
+    {
+        // Rules may share one ClassModel across threads: a public merge never writes into the old pool.
+        var oracle = OracleCase.Load("ldc-smt6k-w115-rebuild");
+        var original = ClassModel.From(oracle.Class("original.class"));
+        var transformed = ClassModel.From(oracle.Class("transformed.class"));
+        var outcomes = new MergeOutcome[16];
+        Parallel.For(0, outcomes.Length, i => outcomes[i] = HotSpotModel.Merge(original, transformed, JdkProfile.ForFeature(17)));
+        Assert.All(outcomes, o => Assert.Equal((1132, 826, 115), (o.MergedConstantPoolCount, o.IndexMapLength, o.WidenedLdc)));
+        Assert.Equal(1124, original.Pool.Count);
+        var again = HotSpotModel.Simulate(original, transformed, JdkProfile.ForFeature(17), 3);
+        Assert.Equal([1132, 1132, 1132], again.ConstantPoolSizes);
+    }
+
     [Theory]
     [InlineData("ldc-smt6k-w115-preserve")]
     [InlineData("ldc-smt6k-w115-null")]
