@@ -56,7 +56,7 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
         foreach (var site in candidates)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (!site.RewritesExisting(flow)) continue;
+            if (!site.RewritesExisting(flow) || site.DefinesNewClass(flow)) continue;
             bool reached = reach.TryGetValue(site.Method, out var how);
             if (site.Kind == SiteKind.Javassist && !reached) continue; // Javassist is mostly build-time tooling: only its retransform path counts
             Report(context, graph, site, reached ? how : null, transforms.Count);
@@ -104,6 +104,24 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
             SiteKind.Asm or SiteKind.ClassFileNewPool => flow.IsFilled(Method, Object),
             _ => flow.HoldsExisting(Method, Held),
         };
+
+        /// <summary>
+        /// The writer's <c>toByteArray()</c> in the same method goes to <c>defineClass</c>: an existing class
+        /// used as a template for a new one (Groovy's SunClassLoader, java.lang.Module's module-info
+        /// class), which no retransform merges.
+        /// </summary>
+        public bool DefinesNewClass(PoolRebuildFlow flow)
+        {
+            if (Kind != SiteKind.Asm) return false;
+            for (int ci = 0; ci < Method.Calls.Count; ci++)
+            {
+                var call = Method.Calls[ci];
+                if (call.Target.Name == "toByteArray" && call.Receiver.Contains(Object)
+                    && flow.FlowsToClassDefinition(Method, new ValueRef(ValueKind.CallResult, ci)))
+                    return true;
+            }
+            return false;
+        }
     }
 
     private const string AsmFix = "new ClassWriter(classReader, flags) with the ClassReader that parsed the class, so ASM copies its pool and only appends";

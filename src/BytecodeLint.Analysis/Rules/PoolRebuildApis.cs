@@ -49,6 +49,13 @@ internal static class PoolRebuildApis
     public static bool IsNewPoolOption(FieldKey field) =>
         field.Name == "NEW_POOL" && field.Owner.EndsWith("ConstantPoolSharingOption", StringComparison.Ordinal);
 
+    /// <summary>
+    /// <c>ClassLoader.defineClass</c>, <c>Lookup.defineClass</c>/<c>defineHiddenClass</c>,
+    /// <c>Unsafe.defineClass</c>/<c>defineAnonymousClass</c> and look-alikes: bytes passed there become a new class.
+    /// </summary>
+    public static bool DefinesClass(MethodKey target) =>
+        target.Name.StartsWith("define", StringComparison.Ordinal) && target.Name.Contains("Class", StringComparison.Ordinal);
+
     /// <summary>Javassist calls after which <c>toBytecode()</c> writes a compacted, renumbered pool (enhancers.md §2.2).</summary>
     public static bool IsJavassistRebuild(MethodKey target)
     {

@@ -22,6 +22,9 @@ namespace BytecodeLint.Analysis.Rules;
 /// </summary>
 internal sealed class PoolRebuildFlow
 {
+    /// <summary>Calls with more possible targets than this are not followed by the value flow.</summary>
+    public const int MaxTargets = 64;
+
     private readonly ArtifactCallGraph _graph;
     private readonly Func<MethodFacts, bool> _include;
     private readonly Dictionary<MethodFacts, int> _base = [];
@@ -31,6 +34,7 @@ internal sealed class PoolRebuildFlow
     private readonly Dictionary<int, List<int>> _contents = [];
     private readonly List<(List<int> From, List<int> Fills)> _fills = [];
     private readonly List<int> _sources = [];
+    private readonly HashSet<int> _defined = [];
     private bool[] _existing = [];
     private bool[] _filled = [];
     private bool[] _propagated = [];
@@ -76,6 +80,33 @@ internal sealed class PoolRebuildFlow
     public bool HoldsExisting(MethodFacts method, ValueRef[] values, int depth = 4) =>
         values.Any(v => Node(method, v) is >= 0 and var n && HoldsExisting(n, depth));
 
+    /// <summary>
+    /// True when the value (class bytes) reaches an argument of a <c>defineClass</c>-like call within
+    /// <paramref name="maxSteps"/> value-flow steps (a parameter, a field, a return): the writer's
+    /// output becomes a new class, which no retransform merges (enhancers.md §2.3). The bound keeps
+    /// the context-insensitive flow from wandering through unrelated overrides (every
+    /// <c>OutputStream.write</c> of the JDK) to some distant <c>defineClass</c>.
+    /// </summary>
+    public bool FlowsToClassDefinition(MethodFacts method, ValueRef value, int maxSteps = 4)
+    {
+        if (Node(method, value) is not (>= 0 and var start) || start >= _existing.Length) return false;
+        var seen = new HashSet<int> { start };
+        var level = new List<int> { start };
+        for (int step = 0; step <= maxSteps && level.Count > 0; step++)
+        {
+            var next = new List<int>();
+            foreach (int n in level)
+            {
+                if (_defined.Contains(n)) return true;
+                if (_forward[n] is { } successors)
+                    foreach (var s in successors)
+                        if (seen.Add(s)) next.Add(s);
+            }
+            level = next;
+        }
+        return false;
+    }
+
     private bool HoldsExisting(int node, int depth)
     {
         if (node < _existing.Length && _existing[node]) return true;
@@ -89,7 +120,10 @@ internal sealed class PoolRebuildFlow
         {
             var call = m.Calls[ci];
             int result = Node(m, new ValueRef(ValueKind.CallResult, ci));
-            var targets = _graph.Resolve(call).Where(_include).ToList();
+            var resolved = _graph.Resolve(call);
+            // A megamorphic call (JRuby's DynamicMethod.call has thousands of overrides) would tie
+            // every caller to every implementation; its values are not followed.
+            var targets = resolved.Count > MaxTargets ? [] : resolved.Where(_include).ToList();
             foreach (var target in targets)
             {
                 for (int i = 0; i < call.Arguments.Length && i < target.ArgumentCount; i++)
@@ -102,6 +136,8 @@ internal sealed class PoolRebuildFlow
             if (targets.Count == 0 && PoolRebuildApis.IsJavassist(call.Target.Owner))
                 foreach (var v in call.Receiver) Edge(Node(m, v), result); // ctClass.getDeclaredMethod(…) is part of the same class
             if (PoolRebuildApis.ReadsExistingClass(call.Target)) _sources.Add(result);
+            if (PoolRebuildApis.DefinesClass(call.Target))
+                foreach (var argument in call.Arguments) _defined.UnionWith(Nodes(m, argument));
             if (PoolRebuildApis.IsVisitorAccept(call.Target, asm) && call.Arguments.Length > 1)
                 _fills.Add((Nodes(m, call.Arguments[0]), Nodes(m, call.Arguments.Skip(1).SelectMany(a => a))));
             if (PoolRebuildApis.IsTransformClass(call.Target) && call.Arguments.Length > 1)

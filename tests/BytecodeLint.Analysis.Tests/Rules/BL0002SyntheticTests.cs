@@ -292,6 +292,31 @@ public class BL0002SyntheticTests
         Assert.Equal(Severity.Warning, Assert.Single(set.Scan(Analyzer, warn)).Severity);
     }
 
+    [Fact]
+    public void Existing_class_used_as_a_template_for_a_defined_class_is_not_a_finding()
+    {
+        // Groovy's SunClassLoader shape: read a class from resources, rewrite it with a fresh writer and
+        // define the result as a new class. A new class has no old pool to merge with.
+        static BL0002Classes Build(bool define)
+        {
+            var set = new BL0002Classes();
+            var loader = set.Class("p/TemplateLoader", "java/lang/ClassLoader");
+            Method(loader, "load", "(Ljava/io/InputStream;)V", c => c
+                .Construct(R(), "(Ljava/io/InputStream;)V", a => a.Aload(1)).Astore(2)
+                .Construct(W(), "(I)V", a => a.Iconst(1)).Astore(3)
+                .Aload(2).Aload(3).Iconst(0).Virtual(R(), "accept", Accept())
+                .Aload(0).Aload(3).Virtual(W(), "toByteArray", "()[B").Virtual("p/TemplateLoader", define ? "define" : "keep", "([B)V").Return());
+            Method(loader, "define", "([B)V", c => c
+                .Aload(0).Null().Aload(1).Iconst(0).Iconst(0)
+                .Virtual("java/lang/ClassLoader", "defineClass", "(Ljava/lang/String;[BII)Ljava/lang/Class;").Pop().Return());
+            Method(loader, "keep", "([B)V", c => c.Return());
+            return set;
+        }
+
+        Assert.Empty(Build(define: true).Scan(Analyzer));
+        Assert.Equal(Severity.Warning, Assert.Single(Build(define: false).Scan(Analyzer)).Severity);
+    }
+
     // ------------------------------------------------------------------ ClassFile API and Javassist
 
     private const string Cf = "java/lang/classfile/ClassFile";

@@ -17,6 +17,8 @@ public sealed class ArtifactCallGraph
     private readonly Dictionary<MethodFacts, ClassFacts> _owners = [];
     private readonly Dictionary<string, List<string>> _directSubtypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _subtypeCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<MethodKey, DeclaredMethod> _declared = [];
+    private readonly Dictionary<(MethodKey Target, bool Virtual), IReadOnlyList<MethodFacts>> _resolved = [];
     private Dictionary<MethodFacts, List<(MethodFacts, CallSite)>>? _callers;
 
     public ArtifactCallGraph(IEnumerable<ClassFacts> classes)
@@ -26,7 +28,10 @@ public sealed class ArtifactCallGraph
         {
             if (!_classes.TryAdd(c.Name, c)) continue;
             foreach (var m in c.Methods)
+            {
+                _declared.TryAdd(new MethodKey(c.Name, m.Name, m.Descriptor), m);
                 if (m.Facts is { } f) _owners[f] = c;
+            }
         }
         foreach (var c in _classes.Values)
         {
@@ -46,7 +51,10 @@ public sealed class ArtifactCallGraph
 
     public ClassFacts OwnerOf(MethodFacts method) => _owners[method];
 
-    public MethodFacts? FindMethod(MethodKey key) => FindClass(key.Owner)?.FindMethod(key.Name, key.Descriptor)?.Facts;
+    public MethodFacts? FindMethod(MethodKey key) => _declared.GetValueOrDefault(key)?.Facts;
+
+    /// <summary>A method declared (with or without code) by a class of the artifact.</summary>
+    public DeclaredMethod? FindDeclared(MethodKey key) => _declared.GetValueOrDefault(key);
 
     /// <summary>The superclass chain then all superinterfaces (transitively), as far as the artifact knows them; names outside it are included but not expanded.</summary>
     public IEnumerable<string> Supertypes(string name)
@@ -99,19 +107,28 @@ public sealed class ArtifactCallGraph
         if (call.LambdaImplementation is { } implementation)
             return FindMethod(implementation) is { } impl ? [impl] : [];
         var target = call.Target;
-        if (FindClass(target.Owner) is null) return [];
-        var result = new List<MethodFacts>(1);
-        if (LookUp(target.Owner, target.Name, target.Descriptor) is { } declared) result.Add(declared);
-        if (call.Opcode is Opcode.Invokevirtual or Opcode.Invokeinterface && target.Name != "<init>")
-            foreach (var sub in SubtypesOf(target.Owner))
-                if (FindClass(sub)?.FindMethod(target.Name, target.Descriptor)?.Facts is { } over && !result.Contains(over)) result.Add(over);
+        bool isVirtual = call.Opcode is Opcode.Invokevirtual or Opcode.Invokeinterface && target.Name != "<init>";
+        // Results depend only on the target as written: cached, because hub types (JRuby's IRubyObject)
+        // are called from tens of thousands of sites.
+        if (_resolved.TryGetValue((target, isVirtual), out var cached)) return cached;
+        IReadOnlyList<MethodFacts> result = [];
+        if (FindClass(target.Owner) is not null)
+        {
+            var found = new List<MethodFacts>(1);
+            if (LookUp(target.Owner, target.Name, target.Descriptor) is { } declared) found.Add(declared);
+            if (isVirtual)
+                foreach (var sub in SubtypesOf(target.Owner))
+                    if (FindMethod(new MethodKey(sub, target.Name, target.Descriptor)) is { } over) found.Add(over); // below the owner: never the declaration found above
+            result = found;
+        }
+        _resolved[(target, isVirtual)] = result;
         return result;
     }
 
     private MethodFacts? LookUp(string owner, string name, string descriptor)
     {
         for (var c = FindClass(owner); c is not null; c = c.SuperName is { } s ? FindClass(s) : null)
-            if (c.FindMethod(name, descriptor) is { } m) return m.Facts;
+            if (_declared.TryGetValue(new MethodKey(c.Name, name, descriptor), out var m)) return m.Facts;
         return null;
     }
 
