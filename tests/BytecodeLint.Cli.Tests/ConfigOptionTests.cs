@@ -148,4 +148,23 @@ public class ConfigOptionTests
         Assert.Equal(0, result.ExitCode); // unset: the default warning applies
         Assert.Contains("warning: 'dotnet_diagnostic.bl0001.severity' is set to different values", result.Stderr);
     }
+
+    [Fact]
+    public void Unused_config_suppression_is_reported_only_when_BL9004_is_on()
+    {
+        using var folder = new TempFolder();
+        const string Suppress = "bytecodelint.suppress.BL0001 = t1.*, com.gone.*\n";
+        var off = folder.File("off.globalconfig", "is_global = true\n" + Suppress);
+        var quiet = Run("scan", CatchThrowable, "--target-jdk", "17", "--format", "json", "--config", off);
+        Assert.DoesNotContain(Diagnostics(quiet), d => d.GetProperty("id").GetString() == "BL9004");
+
+        var on = folder.File("on.globalconfig", "is_global = true\n" + Suppress + "dotnet_diagnostic.BL9004.severity = warning\n");
+        var result = Run("scan", CatchThrowable, "--target-jdk", "17", "--format", "json", "--config", on, "--fail-on", "warning");
+        Assert.Equal(1, result.ExitCode);
+        var unused = Assert.Single(Diagnostics(result), d => d.GetProperty("id").GetString() == "BL9004");
+        Assert.Contains("'com.gone.*'", unused.GetProperty("message").GetString());
+        Assert.Equal(2, unused.GetProperty("location").GetProperty("line").GetInt32());
+        Assert.Equal(on, unused.GetProperty("location").GetProperty("sourcePath").GetString());
+        Assert.Contains(on + ":2: warning BL9004", result.Stderr);
+    }
 }

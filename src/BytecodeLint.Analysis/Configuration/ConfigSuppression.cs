@@ -56,15 +56,44 @@ public sealed class ConfigSuppression
 /// <summary>Applies config suppressions: a finding already suppressed in bytecode keeps that reason.</summary>
 public static class ConfigSuppressions
 {
-    public static IReadOnlyList<Diagnostic> Apply(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<ConfigSuppression> suppressions)
+    public static IReadOnlyList<Diagnostic> Apply(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<ConfigSuppression> suppressions) =>
+        Apply(diagnostics, suppressions, out _);
+
+    /// <param name="unused">Patterns that matched no finding (a finding already suppressed otherwise counts as a match).</param>
+    public static IReadOnlyList<Diagnostic> Apply(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<ConfigSuppression> suppressions, out IReadOnlyList<ConfigSuppression> unused)
     {
+        unused = suppressions;
         if (suppressions.Count == 0) return diagnostics;
+        var used = new HashSet<ConfigSuppression>();
         var result = new List<Diagnostic>(diagnostics.Count);
         foreach (var diagnostic in diagnostics)
         {
-            var match = diagnostic.IsSuppressed ? null : suppressions.FirstOrDefault(s => s.Matches(diagnostic));
-            result.Add(match is null ? diagnostic : diagnostic with { SuppressedBy = match.Describe() });
+            ConfigSuppression? first = null;
+            foreach (var suppression in suppressions.Where(s => s.Matches(diagnostic)))
+            {
+                used.Add(suppression);
+                first ??= suppression;
+            }
+            result.Add(first is null || diagnostic.IsSuppressed ? diagnostic : diagnostic with { SuppressedBy = first.Describe() });
         }
+        unused = suppressions.Where(s => !used.Contains(s)).ToList();
         return result;
+    }
+
+    /// <summary>
+    /// BL9004 findings for config patterns that matched nothing, located at the config line (so SARIF
+    /// and msbuild point into the config file). Only when BL9004 is enabled: it is opt-in.
+    /// </summary>
+    public static IEnumerable<Diagnostic> ReportUnused(IReadOnlyList<ConfigSuppression> unused, AnalyzerOptions options)
+    {
+        var descriptor = Rules.InputDiagnostics.UnusedSuppression;
+        if (options.EffectiveSeverity(descriptor) is not { } severity) yield break;
+        foreach (var suppression in unused)
+        {
+            var origin = suppression.Origin;
+            var location = new DiagnosticLocation(origin.File, $"{origin.File}:{origin.Line}", Line: origin.Line, SourcePath: origin.File);
+            yield return Diagnostic.Create(descriptor, location, null, $"config:{suppression.RuleId}:{suppression.Pattern}",
+                suppression.RuleId, $"'{suppression.Pattern}' ({origin.Where})") with { Severity = severity };
+        }
     }
 }

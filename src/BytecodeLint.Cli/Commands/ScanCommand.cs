@@ -87,7 +87,12 @@ internal static class ScanCommand
                 throw new UserErrorException(e.Message);
             }
 
-            var diagnostics = ConfigSuppressions.Apply(result.Diagnostics, config.Suppressions);
+            IReadOnlyList<Diagnostic> diagnostics = ConfigSuppressions.Apply(result.Diagnostics, config.Suppressions, out var unused);
+            var unusedFindings = ConfigSuppressions.ReportUnused(unused, options).ToList();
+            diagnostics = [.. diagnostics, .. unusedFindings];
+            // The text report lists findings per input; these belong to no input, so say them here too.
+            if (level != Verbosity.Quiet)
+                foreach (var finding in unusedFindings) stderr.WriteLine($"{finding.Location.Entry}: {finding.Severity.ToDisplayName()} {finding.Id}: {finding.Message}");
             (diagnostics, var outcome) = ApplyBaselines(diagnostics, parse.GetValue(baseline), parse.GetValue(writeBaseline), level, stderr);
             var report = new ScanReport(result with { Diagnostics = diagnostics }, options.TargetJdk) { Baseline = outcome };
 
