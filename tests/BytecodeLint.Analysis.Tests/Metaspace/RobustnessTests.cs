@@ -107,4 +107,27 @@ public class RobustnessTests
         Assert.Null(d.Limit.OomSpace);
         Assert.Equal(PoolGrowthPattern.Constant, d.Classes[0].Pattern);
     }
+
+    [Fact]
+    public void Line_reader_handles_block_boundaries_and_all_line_ends()
+    {
+        // A "\r\n" whose '\r' ends the reader's 64 K block, mixed endings, a last line without one.
+        var first = new string('a', 64 * 1024 - 1);
+        var text = first + "\r\n" + "b\rc\n\nd";
+        var reader = new BoundedLineReader(new StringReader(text), maxLineLength: 100_000);
+        var lines = new List<string>();
+        while (reader.ReadLine(out var cut) is { } line)
+        {
+            Assert.False(cut);
+            lines.Add(line);
+        }
+        Assert.Equal([first, "b", "c", "", "d"], lines);
+
+        var small = new BoundedLineReader(new StringReader("0123456789\nok"), maxLineLength: 4);
+        Assert.Equal("0123", small.ReadLine(out var wasCut));
+        Assert.True(wasCut);
+        Assert.Equal("ok", small.ReadLine(out wasCut));
+        Assert.False(wasCut);
+        Assert.Null(small.ReadLine(out _));
+    }
 }

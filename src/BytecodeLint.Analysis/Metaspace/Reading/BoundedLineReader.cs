@@ -5,13 +5,17 @@ namespace BytecodeLint.Analysis.Metaspace.Reading;
 /// <summary>
 /// Reads lines of at most <see cref="MaxLineLength"/> characters, so that a file without newlines
 /// (binary garbage, a broken rotation) cannot make the reader buffer gigabytes. Longer lines are
-/// cut and reported as truncated; the rest of the line is skipped.
+/// cut and reported as truncated; the rest of the line is skipped. Reads in blocks and scans them
+/// with vectorised searches: GC logs run to gigabytes.
 /// </summary>
 public sealed class BoundedLineReader(TextReader reader, int maxLineLength = BoundedLineReader.DefaultMaxLineLength)
 {
     public const int DefaultMaxLineLength = 64 * 1024;
 
+    private readonly char[] _buffer = new char[64 * 1024];
     private readonly StringBuilder _line = new();
+    private int _start, _end;
+    private bool _eof, _skipLineFeed;
 
     public int MaxLineLength { get; } = maxLineLength;
 
@@ -23,23 +27,66 @@ public sealed class BoundedLineReader(TextReader reader, int maxLineLength = Bou
         var sawAny = false;
         while (true)
         {
-            var c = reader.Read();
-            if (c < 0)
+            if (_start == _end && !Fill())
                 return sawAny ? _line.ToString() : null;
-            sawAny = true;
-            if (c == '\n')
-                break;
-            if (c == '\r')
+            if (_skipLineFeed)
             {
-                if (reader.Peek() == '\n')
-                    reader.Read();
-                break;
+                // A "\r\n" split across two blocks.
+                _skipLineFeed = false;
+                if (_buffer[_start] == '\n')
+                {
+                    _start++;
+                    continue;
+                }
             }
-            if (_line.Length < MaxLineLength)
-                _line.Append((char)c);
-            else
+            sawAny = true;
+            var span = _buffer.AsSpan(_start, _end - _start);
+            var stop = span.IndexOfAny('\n', '\r');
+            var take = stop < 0 ? span : span[..stop];
+            var room = MaxLineLength - _line.Length;
+            if (take.Length > room)
+            {
                 cut = true;
+                _line.Append(take[..Math.Max(0, room)]);
+            }
+            else
+            {
+                _line.Append(take);
+            }
+            if (stop < 0)
+            {
+                _start = _end;
+                continue;
+            }
+            _start += stop + 1;
+            if (span[stop] == '\r')
+            {
+                if (_start < _end)
+                {
+                    if (_buffer[_start] == '\n')
+                        _start++;
+                }
+                else
+                {
+                    _skipLineFeed = true;
+                }
+            }
+            return _line.ToString();
         }
-        return _line.ToString();
+    }
+
+    private bool Fill()
+    {
+        if (_eof)
+            return false;
+        _start = 0;
+        _end = reader.Read(_buffer, 0, _buffer.Length);
+        if (_end <= 0)
+        {
+            _end = 0;
+            _eof = true;
+            return false;
+        }
+        return true;
     }
 }

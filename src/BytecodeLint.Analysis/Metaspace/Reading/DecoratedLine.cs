@@ -65,11 +65,8 @@ public readonly partial record struct DecoratedLine(
         var trimmed = content.Trim();
         if (trimmed.Length == 0)
             return false;
-        var m = UptimePattern().Match(trimmed.ToString());
-        if (m.Success)
+        if (TryParseUptime(trimmed, out var seconds))
         {
-            var value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            var seconds = m.Groups[2].Value switch { "ms" => value / 1e3, "ns" => value / 1e9, _ => value };
             // timemillis/timenanos print the epoch in the same shape as uptimemillis/uptimenanos.
             if (seconds > 1e8)
                 time ??= DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1e3));
@@ -88,7 +85,7 @@ public readonly partial record struct DecoratedLine(
             level ??= trimmed.ToString();
             return true;
         }
-        if (TagsPattern().IsMatch(trimmed.ToString()))
+        if (IsTagSet(trimmed))
         {
             // A pid or tid is all digits; anything else of that shape is a tag set.
             if (!char.IsAsciiDigit(trimmed[0]))
@@ -122,11 +119,52 @@ public readonly partial record struct DecoratedLine(
         return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
     }
 
-    [GeneratedRegex(@"^(\d+(?:\.\d+)?)(s|ms|ns)$")]
-    private static partial Regex UptimePattern();
+    /// <summary>"0.352s", "1234ms", "5000000000ns" (regex-free: every line of a big log passes here).</summary>
+    private static bool TryParseUptime(ReadOnlySpan<char> text, out double seconds)
+    {
+        seconds = 0;
+        var digits = 0;
+        while (digits < text.Length && (char.IsAsciiDigit(text[digits]) || text[digits] == '.'))
+            digits++;
+        if (digits == 0 || !char.IsAsciiDigit(text[0]) || !char.IsAsciiDigit(text[digits - 1]))
+            return false;
+        var unit = text[digits..];
+        double scale = unit switch
+        {
+            "s" => 1,
+            "ms" => 1e-3,
+            "ns" => 1e-9,
+            _ => 0,
+        };
+        if (scale == 0 || !double.TryParse(text[..digits], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            return false;
+        seconds = value * scale;
+        return true;
+    }
 
-    [GeneratedRegex(@"^[a-z0-9_]+(?:,[a-z0-9_]+)*$")]
-    private static partial Regex TagsPattern();
+    /// <summary>Lower-case identifiers joined by commas (a tag set), or digits (pid, tid).</summary>
+    private static bool IsTagSet(ReadOnlySpan<char> text)
+    {
+        var previousComma = true;
+        foreach (var c in text)
+        {
+            if (c == ',')
+            {
+                if (previousComma)
+                    return false;
+                previousComma = true;
+            }
+            else if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')
+            {
+                previousComma = false;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        return !previousComma;
+    }
 
     [GeneratedRegex(@"^(?:(?<date>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d{4}|Z)?): )?(?:(?<up>\d+\.\d+): )?(?=\S)")]
     private static partial Regex Jdk8Stamps();

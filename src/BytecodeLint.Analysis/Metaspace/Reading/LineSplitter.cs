@@ -10,6 +10,12 @@ public static partial class LineSplitter
 {
     public static IEnumerable<string> Split(string line)
     {
+        // Fast path: a second record needs a '[' (or a JDK 8 date) after the line's own decorations.
+        if (!MayHoldSecondRecord(line))
+        {
+            yield return line;
+            yield break;
+        }
         var start = 0;
         foreach (Match m in EmbeddedLineStart().Matches(line))
         {
@@ -19,6 +25,20 @@ public static partial class LineSplitter
             start = m.Index;
         }
         yield return start == 0 ? line : line[start..];
+    }
+
+    private static bool MayHoldSecondRecord(string line)
+    {
+        var pos = 0;
+        while (pos < line.Length && line[pos] == '[')
+        {
+            var close = line.IndexOf(']', pos);
+            if (close < 0)
+                return false;
+            pos = close + 1;
+        }
+        var rest = line.AsSpan(pos);
+        return rest.Contains('[') || rest.Contains(": [", StringComparison.Ordinal);
     }
 
     // A unified-logging uptime or time decoration followed by another decoration, or a JDK 8 date stamp
