@@ -152,6 +152,7 @@ public sealed class JavaClass
         return p;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal AttributeInfo ReadAttributeHeader(int offset)
     {
         var span = Bytes.Span;
@@ -160,6 +161,7 @@ public sealed class JavaClass
         return new AttributeInfo(this, offset, name, IdentifyAttribute(name), length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private AttributeKind IdentifyAttribute(Utf8Handle name)
     {
         var cache = _attributeKinds ??= new byte[ConstantPool.Count];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace BytecodeLint.ClassFile;
 
 /// <summary>A LineNumberTable attribute: (start_pc, line_number) pairs in table order.</summary>
@@ -5,6 +7,7 @@ public readonly struct LineNumberTable
 {
     private readonly AttributeInfo _attribute;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LineNumberTable(AttributeInfo attribute)
     {
         var span = attribute.Owner.Bytes.Span.Slice(0, attribute.DataOffset + attribute.Length);
@@ -32,6 +35,7 @@ public readonly struct LocalVariableTable
 {
     private readonly AttributeInfo _attribute;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LocalVariableTable(AttributeInfo attribute)
     {
         var span = attribute.Owner.Bytes.Span.Slice(0, attribute.DataOffset + attribute.Length);

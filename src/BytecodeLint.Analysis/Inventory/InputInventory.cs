@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BytecodeLint.Analysis.Inputs;
 using BytecodeLint.ClassFile;
 
@@ -78,6 +79,7 @@ public sealed class InputInventory
 
         public List<(int Entry, ThrowableHandlerDetail Detail)> Details { get; } = [];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Process(int index, ClassEntry entry)
         {
             Counts.ClassEntries++;
