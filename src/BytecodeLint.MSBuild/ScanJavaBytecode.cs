@@ -52,11 +52,11 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
     /// <summary>SARIF 2.1.0 file to write; empty for none.</summary>
     public string? ErrorLog { get; set; }
 
-    /// <summary>Whether the packaged CLI accepts <c>--config</c> (decided by the targets from the package contents).</summary>
-    public bool CliSupportsConfig { get; set; } = true;
+    /// <summary>Baseline file (<c>bytecodelint scan --baseline</c>): findings listed in it are logged as suppressed.</summary>
+    public string? Baseline { get; set; }
 
-    /// <summary>Whether the packaged CLI can write SARIF next to its JSON report in one run.</summary>
-    public bool CliSupportsSarif { get; set; } = true;
+    /// <summary>Folder that SARIF paths are relative to (the repository root); empty means the project folder.</summary>
+    public string? SarifBase { get; set; }
 
     public string? NoWarn { get; set; }
 
@@ -106,16 +106,8 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
         var groups = InputGroup.Create(Inputs, baseDirectory, TargetJdk, SourceRoots.Select(r => r.ItemSpec));
         var configFiles = ConfigFiles.Select(c => InputGroup.FullPath(baseDirectory, c.ItemSpec)).Where(File.Exists).Distinct(InputGroup.PathComparer).ToList();
         var errorLog = string.IsNullOrWhiteSpace(ErrorLog) ? null : InputGroup.FullPath(baseDirectory, ErrorLog!);
-        if (errorLog != null && !CliSupportsSarif)
-        {
-            Log.LogWarning("BytecodeLint: BytecodeLintErrorLog is set but this version of the CLI cannot write SARIF; no SARIF file is written.");
-            errorLog = null;
-        }
-        if (configFiles.Count > 0 && !CliSupportsConfig)
-        {
-            Log.LogMessage(MessageImportance.Normal, "BytecodeLint: this version of the CLI reads no config files; ignoring {0}.", string.Join(", ", configFiles));
-            configFiles.Clear();
-        }
+        var baseline = string.IsNullOrWhiteSpace(Baseline) ? null : InputGroup.FullPath(baseDirectory, Baseline!);
+        var sarifBase = string.IsNullOrWhiteSpace(SarifBase) ? null : InputGroup.FullPath(baseDirectory, SarifBase!);
 
         Directory.CreateDirectory(CacheDirectory);
         var usedCacheFiles = new HashSet<string>(InputGroup.PathComparer);
@@ -125,8 +117,8 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
         {
             var group = groups[index];
             var sarifPath = errorLog == null ? null : SarifPathFor(errorLog, index);
-            var arguments = ScanArguments(group, configFiles);
-            var key = CacheKey(group, arguments, configFiles, sarifPath != null);
+            var arguments = ScanArguments(group, configFiles, baseline, sarifPath != null ? sarifBase : null);
+            var key = CacheKey(group, arguments, configFiles, baseline, sarifPath != null);
             var reportPath = Path.Combine(CacheDirectory, key + ".json");
             var cachedSarif = Path.Combine(CacheDirectory, key + ".sarif");
             usedCacheFiles.Add(reportPath);
@@ -165,7 +157,7 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
     }
 
     /// <summary>Everything after <c>bytecodelint.dll</c> except the output files, which depend on the cache key.</summary>
-    private List<string> ScanArguments(InputGroup group, IReadOnlyList<string> configFiles)
+    private static List<string> ScanArguments(InputGroup group, IReadOnlyList<string> configFiles, string? baseline, string? sarifBase)
     {
         var arguments = new List<string> { "scan" };
         arguments.AddRange(group.Inputs.Select(i => i.FullPath));
@@ -179,18 +171,34 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
             arguments.Add("--source-root");
             arguments.Add(root);
         }
+        // The task finds the config files itself (GlobalAnalyzerConfigFiles, .globalconfig above the
+        // project, BytecodeLintDiscoverGlobalConfig) and hashes them for the cache, so the CLI must not search.
+        arguments.Add("--no-global-config");
         foreach (var config in configFiles)
         {
             arguments.Add("--config");
             arguments.Add(config);
         }
+        if (baseline != null)
+        {
+            arguments.Add("--baseline");
+            arguments.Add(baseline);
+        }
+        if (sarifBase != null)
+        {
+            arguments.Add("--sarif-base");
+            arguments.Add(sarifBase);
+        }
+        // Standard error carries only what the task should log, never progress.
+        arguments.Add("--verbosity");
+        arguments.Add("normal");
         // The task decides what fails the build; the CLI only reports.
         arguments.Add("--fail-on");
         arguments.Add("never");
         return arguments;
     }
 
-    private string CacheKey(InputGroup group, IReadOnlyList<string> arguments, IReadOnlyList<string> configFiles, bool sarif)
+    private string CacheKey(InputGroup group, IReadOnlyList<string> arguments, IReadOnlyList<string> configFiles, string? baseline, bool sarif)
     {
         using var hash = new ContentHash();
         hash.AddString("format", CacheFormat);
@@ -199,6 +207,7 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
         foreach (var tool in ContentHash.ToolFiles(CliAssembly)) hash.AddPathContents("tool " + Path.GetFileName(tool), tool);
         foreach (var input in group.Inputs) hash.AddPathContents("input " + input.FullPath, input.FullPath);
         foreach (var config in configFiles) hash.AddPathContents("config " + config, config);
+        if (baseline != null) hash.AddPathContents("baseline " + baseline, baseline);
         foreach (var root in group.SourceRoots) hash.AddFileNames("source root " + root, root);
         return hash.Finish();
     }
@@ -210,26 +219,18 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
         var temporarySarif = sarifPath == null ? null : sarifPath + ".tmp";
         var arguments = new List<string> { CliAssembly };
         arguments.AddRange(scanArguments);
-        arguments.Add("--format");
-        arguments.Add("json");
-        arguments.Add("--output");
-        arguments.Add(temporaryReport);
         if (temporarySarif != null)
         {
-            // TODO(issue 6): switch to the CLI's multiple-output syntax once `--format sarif` can be
-            // combined with the JSON report in one run; until then SARIF needs a second run.
+            // One run writes both reports (--format FORMAT=FILE, repeatable).
+            arguments.AddRange(new[] { "--format", "json=" + temporaryReport, "--format", "sarif=" + temporarySarif });
+        }
+        else
+        {
+            arguments.AddRange(new[] { "--format", "json", "--output", temporaryReport });
         }
         var host = string.IsNullOrEmpty(DotNetHostPath) ? "dotnet" : DotNetHostPath!;
         Log.LogMessage(MessageImportance.Low, "BytecodeLint: {0} {1}", host, CliRunner.JoinArguments(arguments));
-
         if (!RunOnce(host, arguments, workingDirectory)) return false;
-        if (temporarySarif != null)
-        {
-            var sarifArguments = new List<string> { CliAssembly };
-            sarifArguments.AddRange(scanArguments);
-            sarifArguments.AddRange(new[] { "--format", "sarif", "--output", temporarySarif });
-            if (!RunOnce(host, sarifArguments, workingDirectory)) return false;
-        }
         if (!File.Exists(temporaryReport))
         {
             Log.LogError("BytecodeLint: the CLI exited normally but wrote no report to '{0}'.", temporaryReport);
@@ -270,7 +271,12 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
                 standardError.Length > 0 ? standardError.Replace(Environment.NewLine, " ") : "(no message)");
             return false;
         }
-        if (standardError.Length > 0) Log.LogMessage(MessageImportance.Low, "BytecodeLint: {0}", standardError);
+        // The CLI reports problems that do not stop it (e.g. an unknown config key) as "warning: ..." lines.
+        foreach (var line in standardError.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.StartsWith("warning: ", StringComparison.Ordinal)) Log.LogWarning("BytecodeLint: {0}", line.Substring("warning: ".Length));
+            else Log.LogMessage(MessageImportance.Low, "BytecodeLint: {0}", line);
+        }
         return true;
     }
 

@@ -28,9 +28,9 @@ public class SampleBuildTests
 
         var first = Package.Build(project, SampleArguments(obj));
 
-        // The build fails exactly when a finding is logged as an error (rules whose default is error,
-        // unless the sample's .globalconfig demotes them).
-        Assert.True((first.ExitCode == 0) == !first.Events.Any(e => e.Kind == "error"), first.ToString());
+        // The sample's .globalconfig demotes the Retransform rules that default to error: a plain build succeeds.
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.DoesNotContain(first.Events, e => e.Kind == "error");
         var warning = Assert.Single(first.Warnings("BL0001"), w => w.File == source);
         Assert.Equal(CatchLine(source), warning.Line);
         Assert.Equal(1, warning.Column);
@@ -43,7 +43,7 @@ public class SampleBuildTests
         // A no-op build re-logs the same findings from the cache.
         var second = Package.Build(project, SampleArguments(obj, "--no-restore"));
 
-        Assert.Equal(first.ExitCode, second.ExitCode);
+        Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("from the cache", second.Summary);
         Assert.Equal(Describe(first.Events.Where(e => e.Kind is "warning" or "error")), Describe(second.Events.Where(e => e.Kind is "warning" or "error")));
 
