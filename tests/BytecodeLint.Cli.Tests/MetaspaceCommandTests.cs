@@ -147,4 +147,29 @@ public class MetaspaceCommandTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Vm_metaspace_pair_reports_deallocated_blocks_in_json_and_plot()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"metaspace-vm-{Guid.NewGuid():N}.svg");
+        try
+        {
+            var r = Run("metaspace", Log("jdk17-vm-metaspace-before-widening.txt"), Log("jdk17-vm-metaspace-after-widening.txt"), "--format", "json", "--plot", path);
+            Assert.Equal(0, r.ExitCode);
+            using var json = JsonDocument.Parse(r.Stdout);
+            var after = json.RootElement.GetProperty("snapshots")[1];
+            // "deallocated: 1458 blocks with 244.56 MB" (Both row of the after report)
+            Assert.Equal(1458, after.GetProperty("deallocatedBlocks").GetInt64());
+            Assert.InRange(after.GetProperty("deallocatedBytes").GetInt64(), (long)(244.55 * (1 << 20)), (long)(244.57 * (1 << 20)));
+            Assert.Equal(2, after.GetProperty("allocationsFailedAtLimit").GetInt64());
+            Assert.Equal("deallocated-blocks", json.RootElement.GetProperty("fragmentation")[0].GetProperty("kind").GetString());
+            var svg = XDocument.Load(path);
+            Assert.Contains(svg.Descendants(), e => (string?)e.Attribute("id") == "deallocated");
+            Assert.Contains(svg.Descendants(), e => e.Value == "jdk17-vm-metaspace-after-widening.txt");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -105,4 +105,18 @@ public class Jdk17LeakLogTests
         Assert.Equal(449L * 1024, exit.ClassUsedBytes);
         Assert.Equal("17.0.15+6-Debian-1deb12u1", log.JvmVersion);
     }
+
+    [Fact]
+    public void The_first_half_of_the_log_predicts_the_oom_point()
+    {
+        // Only the readings up to retransform ~950 (no OOM yet, no limit printed) plus the flag value:
+        // the quadratic law must land within 10 % of the OOM that really came at 1,888.
+        using var reader = Analysis.Metaspace.Reading.LogFile.OpenText(SharedLogs.Jdk17Leak);
+        var lines = reader.ReadToEnd().Split('\n');
+        var log = SharedLogs.ReadText(lines[..(lines.Length / 2)]);
+        var d = MetaspaceAnalyzer.Analyze(log, new MetaspaceAnalysisOptions { MaxMetaspaceBytes = 128L << 20 });
+        Assert.Null(d.Limit.OomSpace);
+        Assert.Equal(GrowthShape.Quadratic, d.Fit!.Shape);
+        Assert.InRange(d.Limit.ProjectedX!.Value, 1888 * 0.9, 1888 * 1.1);
+    }
 }
