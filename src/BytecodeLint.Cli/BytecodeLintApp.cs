@@ -14,10 +14,11 @@ public static class BytecodeLintApp
         foreach (var command in new[]
                  {
                      ScanCommand.Create(),
-                     InspectCommand.Create(), MetaspaceCommand.Create(),
+                     InspectCommand.Create(),
+                     SimulateCommand.Create(),
+                     MetaspaceCommand.Create(),
                      RulesCommand.CreateList(),
                      RulesCommand.CreateExplain(),
-                     SimulateCommand.Create(),
                  })
         {
             root.Subcommands.Add(command);
@@ -45,6 +46,15 @@ public static class BytecodeLintApp
         {
             stderr.WriteLine("error: " + e.Message);
             return ExitCodes.UsageOrInput;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug of ours, not a user mistake: one line naming it, the trace only on request.
+            stderr.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine(Environment.GetEnvironmentVariable("BYTECODELINT_DEBUG") is "1"
+                ? e.ToString()
+                : "This is a bug in bytecodelint; set BYTECODELINT_DEBUG=1 for the stack trace and please report it.");
+            return ExitCodes.InternalError;
         }
     }
 

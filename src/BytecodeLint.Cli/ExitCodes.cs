@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Bad command line, bad configuration, or an unreadable top-level input.</summary>
     public const int UsageOrInput = 2;
+
+    /// <summary>An unexpected failure inside bytecodelint (a bug); the message asks for a report.</summary>
+    public const int InternalError = 3;
 }

@@ -160,3 +160,43 @@ public class ScanCommandTests
         Assert.Equal(2, Run("explain", "BL4242").ExitCode);
     }
 }
+
+public class ScanTransformedTests
+{
+    [Fact]
+    public void Transformed_dumps_are_merged_with_the_scanned_classes()
+    {
+        var root = Directory.CreateTempSubdirectory("bl-transformed-");
+        try
+        {
+            var folder = Path.Combine(BytecodeLint.TestUtilities.RepoPaths.Shared, "oracle", "cases", "ldc-smt6k-w115-rebuild");
+            var original = File.ReadAllBytes(Path.Combine(folder, "original.class"));
+            string name = BytecodeLint.ClassFile.JavaClass.Parse(original).Name;
+            foreach (var (sub, file) in new[] { ("app", "original.class"), ("dump", "transformed.class") })
+            {
+                var target = Path.Combine(root.FullName, sub, name + ".class");
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(Path.Combine(folder, file), target);
+            }
+            var result = Run("scan", Path.Combine(root.FullName, "app"), "--transformed", Path.Combine(root.FullName, "dump"),
+                "--format", "json", "--target-jdk", "17", "--no-global-config");
+            Assert.Equal(0, result.ExitCode);
+            using var json = JsonDocument.Parse(result.Stdout);
+            var d = Assert.Single(json.RootElement.GetProperty("diagnostics").EnumerateArray());
+            Assert.Equal("BL0002", d.GetProperty("id").GetString());
+            Assert.Equal(115, d.GetProperty("properties").GetProperty("widenedLdc").GetInt32());
+            Assert.Contains("1 changed pairs merged", result.Stderr);
+        }
+        finally
+        {
+            root.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Missing_dump_folder_exits_2()
+    {
+        var result = Run("scan", Oracle("exp1-CatchException"), "--transformed", "/no/such/dump", "--no-global-config");
+        Assert.Equal(2, result.ExitCode);
+    }
+}

@@ -25,8 +25,8 @@ public class ToolPackageTests
 
         var pack = Dotnet(folder.Path, "pack", project, "-c", "Release", "-o", packages, "-p:ArtifactsPath=" + artifacts, "--disable-build-servers", "-nodeReuse:false");
         Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
-        var package = Assert.Single(Directory.GetFiles(packages, "bytecodelint.*.nupkg"));
-        string version = Path.GetFileNameWithoutExtension(package)["bytecodelint.".Length..];
+        var package = Assert.Single(Directory.GetFiles(packages, "BytecodeLint.Tool.*.nupkg"));
+        string version = Path.GetFileNameWithoutExtension(package)["BytecodeLint.Tool.".Length..];
 
         // Only the local folder as a source: the install must not depend on the network.
         var config = folder.File("nuget.config", $"""
@@ -39,7 +39,7 @@ public class ToolPackageTests
             </configuration>
             """);
         var tools = Path.Combine(folder.Path, "tools");
-        var install = Dotnet(folder.Path, "tool", "install", "bytecodelint", "--tool-path", tools, "--configfile", config, "--version", version);
+        var install = Dotnet(folder.Path, "tool", "install", "BytecodeLint.Tool", "--tool-path", tools, "--configfile", config, "--version", version);
         Assert.True(install.ExitCode == 0, "dotnet tool install failed:\n" + install.Output);
 
         string command = Path.Combine(tools, OperatingSystem.IsWindows() ? "bytecodelint.exe" : "bytecodelint");

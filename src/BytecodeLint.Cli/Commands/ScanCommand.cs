@@ -1,3 +1,4 @@
+using BytecodeLint.Analysis.Pairs;
 using System.CommandLine;
 using System.Globalization;
 using BytecodeLint.Analysis;
@@ -48,11 +49,12 @@ internal static class ScanCommand
         failOn.AcceptOnlyFromAmong(FailOnValues);
         var verbosity = new Option<string>("--verbosity", "-v") { Description = "quiet, normal or detailed (per-input timings) output on standard error.", DefaultValueFactory = _ => "normal" };
         verbosity.AcceptOnlyFromAmong(VerbosityValues);
+        var transformed = new Option<string?>("--transformed") { Description = "Class dumps of an agent (folder or jar, e.g. Arthas -Darthas.dump, Byte Buddy net.bytebuddy.dump): each is merged with the scanned class of the same name as HotSpot would, and pool-layout drift that widens ldc is reported (BL0002 pair mode)." };
         var parallelism = new Option<int>("--parallelism") { Description = "Threads used to analyse classes (default: processor count). Output does not depend on it.", DefaultValueFactory = _ => 0 };
 
         var command = new Command("scan", "Find bytecode that leaks or explodes Metaspace when retransformed.")
         {
-            paths, format, output, targetJdk, configs, noGlobalConfig, sourceRoots, baseline, writeBaseline, sarifBase, failOn, verbosity, parallelism,
+            paths, format, output, targetJdk, configs, noGlobalConfig, sourceRoots, baseline, writeBaseline, sarifBase, failOn, verbosity, transformed, parallelism,
         };
         command.SetAction(parse =>
         {
@@ -81,6 +83,8 @@ internal static class ScanCommand
             {
                 using var display = progress is null ? null : new ProgressDisplay(progress, stderr, inputs.Length);
                 result = engine.Scan(inputs);
+                if (parse.GetValue(transformed) is { } dumps)
+                    result = AddTransformedPairs(result, inputs, dumps, options, level, stderr);
             }
             catch (InputException e)
             {
@@ -195,6 +199,17 @@ internal static class ScanCommand
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"timing: {input.Path}: {input.Classes:N0} classes in {seconds:F3} s ({(seconds > 0 ? input.Classes / seconds : 0):F0} classes/s)"));
         }
+    }
+
+    /// <summary>BL0002 pair mode: merges the agent's dumps with the scanned classes and adds what widens.</summary>
+    private static ScanResult AddTransformedPairs(ScanResult result, string[] inputs, string dumps, AnalyzerOptions options, Verbosity level, TextWriter stderr)
+    {
+        var pairs = TransformedComparison.Compare(inputs, dumps, options);
+        if (level != Verbosity.Quiet)
+            stderr.WriteLine($"{dumps}: {pairs.TransformedClasses} transformed classes, {pairs.Pairs} changed pairs merged, {pairs.Unmatched} without a scanned original");
+        var all = result.Diagnostics.Concat(pairs.Diagnostics).ToList();
+        all.Sort(new DiagnosticOrder(inputs));
+        return result with { Diagnostics = all };
     }
 
     internal static JdkTarget ParseJdk(string? text)

@@ -16,15 +16,26 @@ public sealed class TextFormatter : IScanFormatter
         {
             string agents = input.AgentArchives.Count > 0 ? $", agent jar ({string.Join(", ", input.AgentArchives)})" : "";
             writer.WriteLine($"{input.Path}: {input.Classes:N0} classes, {input.ParseErrors:N0} unreadable, {input.NestedArchives:N0} nested archives{agents}");
-            foreach (var diagnostic in byInput[input.Path])
-            {
-                var location = diagnostic.Location;
-                string suppressed = diagnostic.IsSuppressed ? $" (suppressed: {diagnostic.SuppressedBy})" : "";
-                writer.WriteLine($"  {diagnostic.Severity.ToDisplayName()} {diagnostic.Id}{suppressed}: {diagnostic.Message}");
-                writer.WriteLine($"      at {Where(location)}");
-            }
+            WriteFindings(writer, byInput[input.Path]);
+        }
+        // Findings about files that are not scan inputs (e.g. unreadable class dumps of --transformed).
+        var inputs = report.Result.Inputs.Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var other in byInput.Where(g => !inputs.Contains(g.Key)))
+        {
+            writer.WriteLine($"{other.Key}:");
+            WriteFindings(writer, other);
         }
         writer.WriteLine(Summary(report));
+    }
+
+    private static void WriteFindings(TextWriter writer, IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            string suppressed = diagnostic.IsSuppressed ? $" (suppressed: {diagnostic.SuppressedBy})" : "";
+            writer.WriteLine($"  {diagnostic.Severity.ToDisplayName()} {diagnostic.Id}{suppressed}: {diagnostic.Message}");
+            writer.WriteLine($"      at {Where(diagnostic.Location)}");
+        }
     }
 
     private static string Where(DiagnosticLocation location)
