@@ -3,7 +3,13 @@ using System.Globalization;
 using BytecodeLint.Fuzz;
 
 // bytecodelint-fuzz CLASSES SEED [--threads N] [--batch N] [--crashes DIR]
+// bytecodelint-fuzz --replay FILE   (rescans a saved input, printing where unexpected exceptions are thrown and timings)
 // Exit 0 when no input crashed, hung, failed a rule or grew memory without bound; 1 otherwise.
+if (args.Length == 2 && args[0] == "--replay")
+    return Replay.Run(args[1], Console.Out);
+// bytecodelint-fuzz --profile FILE [PARALLELISM]   (per-rule wall, CPU and allocation on one input)
+if (args.Length >= 2 && args[0] == "--profile")
+    return RuleProfile.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0, Console.Out);
 if (args.Length < 2 || !long.TryParse(args[0], CultureInfo.InvariantCulture, out long classes) || !int.TryParse(args[1], CultureInfo.InvariantCulture, out int seed))
 {
     Console.Error.WriteLine("usage: BytecodeLint.Fuzz CLASSES SEED [--threads N] [--batch N] [--crashes DIR]");

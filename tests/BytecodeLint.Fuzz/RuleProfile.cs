@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using BytecodeLint.Analysis;
+using BytecodeLint.Analysis.Rules;
+using BytecodeLint.Analysis.Rules.CallGraph;
+
+namespace BytecodeLint.Fuzz;
+
+/// <summary>
+/// Cost of each rule on one input (docs/performance.md): the engine alone, each shipped analyzer alone,
+/// BL0002's call-graph fact extraction without its analysis, and everything — wall time, process CPU
+/// time and bytes allocated, so a loaded machine still gives comparable CPU and allocation numbers.
+/// </summary>
+public static class RuleProfile
+{
+    public static int Run(string path, int parallelism, TextWriter log)
+    {
+        var variants = new List<(string Name, Func<IEnumerable<BytecodeAnalyzer>> Analyzers)> { ("engine only (read + parse)", () => []) };
+        foreach (var analyzer in RuleRegistry.CreateAnalyzers())
+        {
+            var type = analyzer.GetType();
+            variants.Add(($"{string.Join(",", analyzer.SupportedDiagnostics.Select(d => d.Id))} alone ({type.Name})",
+                () => [(BytecodeAnalyzer)Activator.CreateInstance(type)!]));
+        }
+        variants.Add(("call-graph facts only (CallGraphCollector, no analysis)", () => [new FactsOnly()]));
+        variants.Add(("all rules", RuleRegistry.CreateAnalyzers));
+
+        new ScanEngine([], maxDegreeOfParallelism: parallelism).Scan([path]); // warm up the reader and the page cache
+        log.WriteLine($"| variant | wall | CPU | allocated | diagnostics |");
+        log.WriteLine($"|---|---|---|---|---|");
+        foreach (var (name, analyzers) in variants)
+        {
+            GC.Collect();
+            using var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            long allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var clock = Stopwatch.StartNew();
+            var result = new ScanEngine(analyzers(), maxDegreeOfParallelism: parallelism).Scan([path]);
+            clock.Stop();
+            process.Refresh();
+            log.WriteLine($"| {name} | {clock.Elapsed.TotalSeconds:F2} s | {(process.TotalProcessorTime - cpu).TotalSeconds:F2} s | " +
+                $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1 << 20):N0} MiB | {result.Diagnostics.Count} |");
+        }
+        return 0;
+    }
+
+    /// <summary>Extracts BL0002's per-class facts and builds the graph, then drops it.</summary>
+    private sealed class FactsOnly : BytecodeAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [PoolRebuildAnalyzer.Rule];
+
+        public override void Initialize(AnalyzerRegistration registration) =>
+            registration.RegisterArtifactStartAction(start => CallGraphCollector.Register(start, (_, _) => { }));
+    }
+}
