@@ -15,8 +15,8 @@ internal static class MetaspaceTextReport
                          + (l.Interleaved > 0 ? $", {SizeFormat.Count(l.Interleaved)} interleaved" : "")
                          + (l.TooLong > 0 ? $", {SizeFormat.Count(l.TooLong)} too long" : ""));
         var growing = d.Classes.Count(c => c.Pattern is PoolGrowthPattern.Constant or PoolGrowthPattern.Doubling);
-        output.WriteLine($"  Readings: {SizeFormat.Count(d.Series.Count)} Metaspace readings, {SizeFormat.Count(d.Collections)} collections, "
-                         + $"{SizeFormat.Count(d.Redefinitions)} redefinitions of {SizeFormat.Count(d.Classes.Count)} class{(d.Classes.Count == 1 ? "" : "es")}"
+        output.WriteLine($"  Readings: {SizeFormat.Count(d.Series.Count)} Metaspace readings, {SizeFormat.Count(d.Collections)} collections"
+                         + (d.Redefinitions > 0 ? $", {SizeFormat.Count(d.Redefinitions)} redefinitions of {SizeFormat.Count(d.Classes.Count)} class{(d.Classes.Count == 1 ? "" : "es")}" : "")
                          + (growing > 0 ? $", {growing} growing on every redefinition" : ""));
         output.WriteLine();
         foreach (var e in d.Evidence)

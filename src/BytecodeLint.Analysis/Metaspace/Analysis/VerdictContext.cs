@@ -20,6 +20,6 @@ internal sealed record VerdictContext(
     IReadOnlyList<SnapshotSummary> Snapshots,
     bool MixedRuns)
 {
-    /// <summary>Allocations the JVM refused at MaxMetaspaceSize, summed over the VM.metaspace reports (last report per run).</summary>
+    /// <summary>Allocations the JVM refused at MaxMetaspaceSize, from the last VM.metaspace report (the counter is cumulative).</summary>
     public long AllocationsFailedAtLimit => Snapshots.Count > 0 ? Snapshots[^1].Snapshot.AllocationsFailedAtLimit ?? 0 : 0;
 }

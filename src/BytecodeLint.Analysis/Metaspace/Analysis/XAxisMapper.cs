@@ -11,6 +11,7 @@ public sealed class XAxisMapper
     private readonly int[] _focusCountBefore;
     private readonly double? _firstTime;
     private readonly List<MetaspaceSample> _samples;
+    private readonly Dictionary<string, (int First, int Last)> _ranges = [];
 
     private XAxisMapper(XAxisKind kind, int[] focusCountBefore, double? firstTime, List<MetaspaceSample> samples)
     {
@@ -18,6 +19,12 @@ public sealed class XAxisMapper
         _focusCountBefore = focusCountBefore;
         _firstTime = firstTime;
         _samples = samples;
+        // Samples are in file order, so each file's readings are one contiguous range.
+        for (var i = 0; i < samples.Count; i++)
+        {
+            var source = samples[i].Position.Source;
+            _ranges[source] = _ranges.TryGetValue(source, out var r) ? (r.First, i) : (i, i);
+        }
     }
 
     public XAxisKind Kind { get; }
@@ -58,16 +65,22 @@ public sealed class XAxisMapper
         _ => SampleNumberAt(position),
     };
 
-    /// <summary>1-based number of the first reading at or after <paramref name="position"/>.</summary>
+    /// <summary>1-based number of the first reading of the same file at or after <paramref name="position"/> (binary search: logs without clocks can be long).</summary>
     private double? SampleNumberAt(LogPosition position)
     {
-        for (var i = 0; i < _samples.Count; i++)
+        if (!_ranges.TryGetValue(position.Source, out var range))
+            return _samples.Count;
+        var (first, last) = range;
+        int lo = first, hi = last + 1;
+        while (lo < hi)
         {
-            var p = _samples[i].Position;
-            if (p.Source == position.Source && p.Line >= position.Line)
-                return i + 1;
+            var mid = (lo + hi) / 2;
+            if (_samples[mid].Position.Line < position.Line)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        return _samples.Count;
+        return lo <= last ? lo + 1 : _samples.Count;
     }
 
     public string Label(ClassPoolHistory? focus) => Kind switch
