@@ -49,4 +49,27 @@ public class ItemSourceTests
         Assert.True(upToDate.ExitCode == 0, upToDate.Output);
         Assert.Contains(Package.CatchJar.Replace("\\", "\\\\"), upToDate.Output);
     }
+
+    [Fact]
+    public void BaselineWrittenByThePackagedCliSuppressesItsFindings()
+    {
+        var folder = Package.NewFolder("baseline");
+        var input = Path.Combine(folder, "app.jar");
+        File.Copy(Package.SmallCatchJar, input);
+        var project = Package.WriteProject(folder, "<BytecodeLintBaseline>bytecodelint.baseline.json</BytecodeLintBaseline>",
+            """<BytecodeLintInput Include="app.jar" />""");
+
+        // The first build (baseline switched off: the file does not exist yet, which the CLI rejects) restores
+        // the package; its CLI (tools/cli) then writes a baseline accepting today's findings.
+        var before = Package.Build(project, "-p:BytecodeLintBaseline=");
+        var cli = Path.Combine(Package.Packages, "bytecodelint", Package.Version, "tools", "cli", "bytecodelint.dll");
+        var write = Package.RunApp(folder, cli, "scan", input, "--write-baseline", Path.Combine(folder, "bytecodelint.baseline.json"));
+        var after = Package.Build(project, "--no-restore");
+
+        Assert.NotEmpty(before.Warnings("BL0001"));
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.True(after.ExitCode == 0, after.ToString());
+        Assert.Empty(after.Warnings("BL0001"));
+        Assert.Contains(after.Events, e => e.Kind == "message" && e.Code == "BL0001" && e.Message!.StartsWith("suppressed: ", StringComparison.Ordinal));
+    }
 }

@@ -32,8 +32,8 @@ public sealed class PackagedBytecodeLint
         CatchJar = WriteJar("catch.jar", "release17", "CatchThrowablePrints", "CatchThrowableGetMessage", "CatchException", "TryWithResources", "TryWithResources$Resource");
         SmallCatchJar = WriteJar("catch-small.jar", "release8", "CatchThrowablePrints", "CatchException");
 
-        var pack = Run(RepositoryRoot, "pack", Path.Combine(RepositoryRoot, "src", "BytecodeLint.MSBuild", "BytecodeLint.MSBuild.csproj"),
-            "-c", BuildConfiguration, "-o", Feed, "-p:PackageVersion=" + Version);
+        var pack = Run(RepositoryRoot, ["pack", Path.Combine(RepositoryRoot, "src", "BytecodeLint.MSBuild", "BytecodeLint.MSBuild.csproj"),
+            "-c", BuildConfiguration, "-o", Feed, "-p:PackageVersion=" + Version]);
         if (pack.ExitCode != 0) throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
     }
 
@@ -126,7 +126,10 @@ public sealed class PackagedBytecodeLint
     /// <summary>Runs any dotnet command (e.g. <c>msbuild -getItem</c>) with the same environment as <see cref="Build"/>.</summary>
     public (int ExitCode, string Output) RunDotnet(string workingDirectory, params string[] arguments) => Run(workingDirectory, arguments);
 
-    private static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
+    /// <summary>Runs <c>dotnet APP.dll ARGS</c> without the MSBuild switches the other commands get.</summary>
+    public (int ExitCode, string Output) RunApp(string workingDirectory, params string[] arguments) => Run(workingDirectory, arguments, msbuildSwitches: false);
+
+    private static (int ExitCode, string Output) Run(string workingDirectory, string[] arguments, bool msbuildSwitches = true)
     {
         var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
         {
@@ -136,11 +139,10 @@ public sealed class PackagedBytecodeLint
             UseShellExecute = false,
         };
         foreach (var argument in arguments) startInfo.ArgumentList.Add(argument);
-        startInfo.ArgumentList.Add("-nologo");
-        startInfo.ArgumentList.Add("-nodeReuse:false");
-        startInfo.ArgumentList.Add("--disable-build-servers");
-        startInfo.ArgumentList.Add("-tl:off");
-        startInfo.ArgumentList.Add("-v:m");
+        if (msbuildSwitches)
+        {
+            foreach (var option in new[] { "-nologo", "-nodeReuse:false", "--disable-build-servers", "-tl:off", "-v:m" }) startInfo.ArgumentList.Add(option);
+        }
         // The test host's MSBuild variables must not redirect the child build.
         foreach (var name in new[] { "MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly", "MSBUILDNOINPROCNODE" })
         {
