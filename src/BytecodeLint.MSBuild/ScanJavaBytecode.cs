@@ -129,7 +129,7 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
                 fromCache = false;
                 if (!RunCli(arguments, reportPath, sarifPath != null ? cachedSarif : null, baseDirectory)) return false;
             }
-            if (sarifPath != null) CopySarif(cachedSarif, sarifPath);
+            if (sarifPath != null && !CopySarif(cachedSarif, sarifPath)) return false;
 
             List<Finding> findings;
             try
@@ -333,11 +333,20 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
         return Path.Combine(folder, Path.GetFileNameWithoutExtension(errorLog) + "." + index.ToString(CultureInfo.InvariantCulture) + Path.GetExtension(errorLog));
     }
 
-    private void CopySarif(string cached, string destination)
+    private bool CopySarif(string cached, string destination)
     {
-        var folder = Path.GetDirectoryName(destination);
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        File.Copy(cached, destination, overwrite: true);
+        try
+        {
+            var folder = Path.GetDirectoryName(destination);
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            File.Copy(cached, destination, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.LogError(null, null, null, destination, 0, 0, 0, 0, "BytecodeLint: cannot write the SARIF log (BytecodeLintErrorLog): {0}", e.Message);
+            return false;
+        }
     }
 
     private void DeleteStaleCacheFiles(HashSet<string> used)
