@@ -54,11 +54,17 @@ public sealed class MethodModel
         if (method.GetCode() is not { } code)
             return new MethodModel(method.NameString, method.DescriptorString, false, 0, 0, 0, [], []);
         var references = new List<CodeReference>();
+        var pool = method.Owner.ConstantPool;
         var cursor = code.GetInstructions();
         while (cursor.MoveNext())
         {
             int index = cursor.ConstantIndex;
-            if (index > 0) references.Add(new CodeReference(cursor.Offset, cursor.Opcode, index));
+            if (index < 0) continue;
+            // The reader does not check code operands; a merge over a dangling index would be meaningless.
+            if (pool.KindAt(index) == ConstantKind.None)
+                throw new ClassFormatException(code.CodeOffset + cursor.Offset + 1,
+                    $"a usable constant-pool index as operand of {OpcodeInfo.Mnemonic(cursor.Opcode)} (pc {cursor.Offset}), found #{index}", index);
+            references.Add(new CodeReference(cursor.Offset, cursor.Opcode, index));
         }
         var catchTypes = new int[code.ExceptionHandlerCount];
         for (int i = 0; i < catchTypes.Length; i++) catchTypes[i] = code.GetExceptionHandler(i).CatchType.Index;
