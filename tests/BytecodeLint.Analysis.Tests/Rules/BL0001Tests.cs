@@ -142,3 +142,16 @@ public class BL0001Tests
         Assert.Equal("run", d.Location.Member);
     }
 }
+
+public class BL0001BootModuleTests
+{
+    [Theory]
+    [InlineData("/usr/lib/jvm/java-17-openjdk-amd64/jmods/java.base.jmod!/classes/java/io/BufferedWriter.class", true)]
+    [InlineData("jmods/jdk.jfr.jmod!/classes/jdk/jfr/Recording.class", true)]
+    [InlineData("jmods/java.sql.jmod!/classes/java/sql/DriverManager.class", false)] // platform loader: verified
+    [InlineData("jmods/jdk.compiler.jmod!/classes/com/sun/tools/javac/Main.class", false)]
+    [InlineData("app.jar!/java/base/Foo.class", false)]
+    [InlineData("java.base.jar!/Foo.class", false)]
+    public void Boot_module_jmods_are_recognised(string location, bool boot) =>
+        Assert.Equal(boot, BytecodeLint.Analysis.Rules.BootModules.Contains(location));
+}
