@@ -82,7 +82,8 @@ public static class AttributeReaders
         return result;
     }
 
-    private static int RequireCount(AttributeInfo attribute, int entrySize, string what)
+    /// <summary>Reads a u2 entry count and checks that the attribute is exactly that many fixed-size entries.</summary>
+    internal static int RequireCount(AttributeInfo attribute, int entrySize, string what)
     {
         var span = attribute.Owner.Bytes.Span.Slice(0, attribute.DataOffset + attribute.Length);
         int count = ByteReader.U2(span, attribute.DataOffset, what);

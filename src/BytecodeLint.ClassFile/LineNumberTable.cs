@@ -10,10 +10,7 @@ public readonly struct LineNumberTable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LineNumberTable(AttributeInfo attribute)
     {
-        var span = attribute.Owner.Bytes.Span.Slice(0, attribute.DataOffset + attribute.Length);
-        int count = ByteReader.U2(span, attribute.DataOffset, "line_number_table_length");
-        if (attribute.Length != 2 + 4 * count)
-            throw new ClassFormatException(attribute.DataOffset, $"a LineNumberTable of {2 + 4 * count} bytes for {count} entries, found {attribute.Length}");
+        int count = AttributeReaders.RequireCount(attribute, 4, "line_number_table_length");
         _attribute = attribute;
         Count = count;
     }
@@ -38,10 +35,7 @@ public readonly struct LocalVariableTable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LocalVariableTable(AttributeInfo attribute)
     {
-        var span = attribute.Owner.Bytes.Span.Slice(0, attribute.DataOffset + attribute.Length);
-        int count = ByteReader.U2(span, attribute.DataOffset, "local_variable_table_length");
-        if (attribute.Length != 2 + 10 * count)
-            throw new ClassFormatException(attribute.DataOffset, $"a local variable table of {2 + 10 * count} bytes for {count} entries, found {attribute.Length}");
+        int count = AttributeReaders.RequireCount(attribute, 10, "local_variable_table_length");
         var pool = attribute.Owner.ConstantPool;
         for (int i = 0; i < count; i++)
         {
