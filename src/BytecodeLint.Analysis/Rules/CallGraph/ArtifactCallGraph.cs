@@ -127,10 +127,16 @@ public sealed class ArtifactCallGraph
 
     private MethodFacts? LookUp(string owner, string name, string descriptor)
     {
-        for (var c = FindClass(owner); c is not null; c = c.SuperName is { } s ? FindClass(s) : null)
+        // Bounded: a hostile or broken artifact can hold a superclass cycle (A extends A, or a class
+        // named java/lang/Object extending itself), which the JVM rejects but must not hang the scan.
+        int depth = 0;
+        for (var c = FindClass(owner); c is not null && depth++ < MaxSuperclassDepth; c = c.SuperName is { } s ? FindClass(s) : null)
             if (_declared.TryGetValue(new MethodKey(c.Name, name, descriptor), out var m)) return m.Facts;
         return null;
     }
+
+    /// <summary>Superclass levels followed by a method look-up; real hierarchies are a few dozen deep at most.</summary>
+    private const int MaxSuperclassDepth = 1000;
 
     /// <summary>Call sites that may run <paramref name="method"/> (computed once for the whole artifact).</summary>
     public IReadOnlyList<(MethodFacts Caller, CallSite Call)> CallersOf(MethodFacts method)
