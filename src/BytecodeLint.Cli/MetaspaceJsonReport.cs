@@ -1,3 +1,4 @@
+using BytecodeLint.Cli.Output;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using BytecodeLint.Analysis.Metaspace.Analysis;
@@ -65,11 +66,11 @@ internal static class MetaspaceJsonReport
         w.WriteEndObject();
 
         w.WriteStartObject("retained");
-        Number(w, "firstBytes", d.FirstRetainedBytes);
-        Number(w, "lastBytes", d.LastRetainedBytes);
-        Number(w, "growthBytes", d.LastRetainedBytes - d.FirstRetainedBytes);
-        Number(w, "averageGrowthBytesPerX", d.AverageGrowthPerX);
-        Number(w, "peakCommittedBytes", d.PeakCommittedBytes);
+        w.WriteNullable("firstBytes", d.FirstRetainedBytes);
+        w.WriteNullable("lastBytes", d.LastRetainedBytes);
+        w.WriteNullable("growthBytes", d.LastRetainedBytes - d.FirstRetainedBytes);
+        w.WriteNullable("averageGrowthBytesPerX", d.AverageGrowthPerX);
+        w.WriteNullable("peakCommittedBytes", d.PeakCommittedBytes);
         w.WriteEndObject();
 
         w.WritePropertyName("fit");
@@ -84,17 +85,17 @@ internal static class MetaspaceJsonReport
 
         var lim = d.Limit;
         w.WriteStartObject("limit");
-        Number(w, "maxMetaspaceBytes", lim.LimitBytes);
+        w.WriteNullable("maxMetaspaceBytes", lim.LimitBytes);
         w.WriteString("source", lim.LimitSource);
-        Number(w, "projectedX", lim.ProjectedX);
-        Number(w, "projectedUptimeSeconds", lim.ProjectedUptimeSeconds);
+        w.WriteNullable("projectedX", lim.ProjectedX);
+        w.WriteNullable("projectedUptimeSeconds", lim.ProjectedUptimeSeconds);
         w.WritePropertyName("oom");
         if (lim.OomSpace != null)
         {
             w.WriteStartObject();
             w.WriteString("space", lim.OomSpace);
-            Number(w, "x", lim.OomX);
-            Number(w, "uptimeSeconds", lim.OomUptimeSeconds);
+            w.WriteNullable("x", lim.OomX);
+            w.WriteNullable("uptimeSeconds", lim.OomUptimeSeconds);
             w.WriteString("where", lim.OomWhere);
             w.WriteEndObject();
         }
@@ -112,12 +113,12 @@ internal static class MetaspaceJsonReport
         foreach (var m in d.MetadataCollections)
         {
             w.WriteStartObject();
-            Number(w, "gcId", m.GcId);
+            w.WriteNullable("gcId", m.GcId);
             w.WriteString("cause", m.Cause);
             w.WriteNumber("x", m.X);
-            Number(w, "uptimeSeconds", m.UptimeSeconds);
-            Number(w, "beforeBytes", m.BeforeBytes);
-            Number(w, "afterBytes", m.AfterBytes);
+            w.WriteNullable("uptimeSeconds", m.UptimeSeconds);
+            w.WriteNullable("beforeBytes", m.BeforeBytes);
+            w.WriteNullable("afterBytes", m.AfterBytes);
             w.WriteBoolean("reclaimedNothing", m.ReclaimedNothing);
             w.WriteEndObject();
         }
@@ -136,16 +137,16 @@ internal static class MetaspaceJsonReport
                 w.WriteStringValue(o);
             w.WriteEndArray();
             w.WriteNumber("redefinitions", c.Redefinitions);
-            Number(w, "firstPoolLength", c.FirstPoolLength);
-            Number(w, "lastPoolLength", c.LastPoolLength);
-            Number(w, "typicalGrowth", c.TypicalGrowth);
+            w.WriteNullable("firstPoolLength", c.FirstPoolLength);
+            w.WriteNullable("lastPoolLength", c.LastPoolLength);
+            w.WriteNullable("typicalGrowth", c.TypicalGrowth);
             w.WriteString("pattern", Camel(c.Pattern.ToString()));
             w.WriteNumber("widenings", c.Widenings);
-            Number(w, "lastIndexMapLength", c.LastIndexMapLength);
+            w.WriteNullable("lastIndexMapLength", c.LastIndexMapLength);
             w.WriteBoolean("overflowed", c.Overflowed);
             w.WriteString("ruleId", c.RuleId);
             w.WriteString("explanation", c.Explanation);
-            Number(w, "lawEstimateBytes", c.LawEstimateBytes);
+            w.WriteNullable("lawEstimateBytes", c.LawEstimateBytes);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -171,18 +172,18 @@ internal static class MetaspaceJsonReport
             var snap = s.Snapshot;
             w.WriteStartObject();
             w.WriteString("where", snap.Position.ToString());
-            Number(w, "loaders", snap.Loaders);
-            Number(w, "classes", snap.Classes);
-            Number(w, "usedBytes", snap.UsedBytes);
-            Number(w, "committedBytes", snap.CommittedBytes);
-            Number(w, "reservedBytes", snap.ReservedBytes);
-            Number(w, "deallocatedBytes", snap.TotalDeallocatedBytes);
-            Number(w, "deallocatedBlocks", snap.TotalDeallocatedBlocks);
-            Number(w, "maxMetaspaceBytes", snap.MaxMetaspaceBytes);
-            Number(w, "allocationsFailedAtLimit", snap.AllocationsFailedAtLimit);
-            Number(w, "usedDeltaBytes", s.UsedDeltaBytes);
-            Number(w, "committedDeltaBytes", s.CommittedDeltaBytes);
-            Number(w, "deallocatedDeltaBytes", s.DeallocatedDeltaBytes);
+            w.WriteNullable("loaders", snap.Loaders);
+            w.WriteNullable("classes", snap.Classes);
+            w.WriteNullable("usedBytes", snap.UsedBytes);
+            w.WriteNullable("committedBytes", snap.CommittedBytes);
+            w.WriteNullable("reservedBytes", snap.ReservedBytes);
+            w.WriteNullable("deallocatedBytes", snap.TotalDeallocatedBytes);
+            w.WriteNullable("deallocatedBlocks", snap.TotalDeallocatedBlocks);
+            w.WriteNullable("maxMetaspaceBytes", snap.MaxMetaspaceBytes);
+            w.WriteNullable("allocationsFailedAtLimit", snap.AllocationsFailedAtLimit);
+            w.WriteNullable("usedDeltaBytes", s.UsedDeltaBytes);
+            w.WriteNullable("committedDeltaBytes", s.CommittedDeltaBytes);
+            w.WriteNullable("deallocatedDeltaBytes", s.DeallocatedDeltaBytes);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -195,17 +196,17 @@ internal static class MetaspaceJsonReport
             w.WriteNumber("x", p.X);
             w.WriteString("kind", Camel(s.Kind.ToString()));
             w.WriteString("where", s.Position.ToString());
-            Number(w, "uptimeSeconds", s.UptimeSeconds);
+            w.WriteNullable("uptimeSeconds", s.UptimeSeconds);
             w.WriteString("time", s.Time?.ToString("O"));
-            Number(w, "gcId", s.GcId);
+            w.WriteNullable("gcId", s.GcId);
             w.WriteString("cause", s.Cause);
-            Number(w, "usedBeforeBytes", s.UsedBeforeBytes);
+            w.WriteNullable("usedBeforeBytes", s.UsedBeforeBytes);
             w.WriteNumber("usedBytes", s.UsedBytes);
-            Number(w, "capacityBytes", s.CapacityBytes);
-            Number(w, "committedBytes", s.CommittedBytes);
-            Number(w, "reservedBytes", s.ReservedBytes);
-            Number(w, "classUsedBytes", s.ClassUsedBytes);
-            Number(w, "classCommittedBytes", s.ClassCommittedBytes);
+            w.WriteNullable("capacityBytes", s.CapacityBytes);
+            w.WriteNullable("committedBytes", s.CommittedBytes);
+            w.WriteNullable("reservedBytes", s.ReservedBytes);
+            w.WriteNullable("classUsedBytes", s.ClassUsedBytes);
+            w.WriteNullable("classCommittedBytes", s.ClassCommittedBytes);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -226,24 +227,6 @@ internal static class MetaspaceJsonReport
         w.WriteString("formula", FitFormula.Describe(fit, FitFormula.Symbol(axis)));
         w.WriteEndObject();
     }
-
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-            w.WriteNumber(name, v);
-        else
-            w.WriteNull(name);
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, long? value)
-    {
-        if (value is { } v)
-            w.WriteNumber(name, v);
-        else
-            w.WriteNull(name);
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, int? value) => Number(w, name, (long?)value);
 
     private static string Camel(string pascal) => pascal.Length == 0 ? pascal : char.ToLowerInvariant(pascal[0]) + pascal[1..];
 }

@@ -66,13 +66,13 @@ public sealed class JsonFormatter : IScanFormatter
         json.WriteStartObject("location");
         json.WriteString("artifact", location.Artifact);
         json.WriteString("entry", location.Entry);
-        WriteOptional(json, "class", location.Class);
-        WriteOptional(json, "member", location.Member);
-        WriteOptional(json, "memberDescriptor", location.MemberDescriptor);
-        WriteOptional(json, "bytecodeOffset", location.BytecodeOffset);
-        WriteOptional(json, "line", location.Line);
-        WriteOptional(json, "sourceFile", location.SourceFile);
-        WriteOptional(json, "sourcePath", location.SourcePath);
+        json.WriteNullable("class", location.Class);
+        json.WriteNullable("member", location.Member);
+        json.WriteNullable("memberDescriptor", location.MemberDescriptor);
+        json.WriteNullable("bytecodeOffset", location.BytecodeOffset);
+        json.WriteNullable("line", location.Line);
+        json.WriteNullable("sourceFile", location.SourceFile);
+        json.WriteNullable("sourcePath", location.SourcePath);
         json.WriteEndObject();
         json.WriteStartObject("properties");
         foreach (var (name, value) in diagnostic.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -85,17 +85,5 @@ public sealed class JsonFormatter : IScanFormatter
         json.WriteBoolean("suppressed", diagnostic.IsSuppressed);
         if (diagnostic.SuppressedBy is { } by) json.WriteString("suppressedBy", by);
         json.WriteEndObject();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null) json.WriteNull(name);
-        else json.WriteString(name, value);
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is null) json.WriteNull(name);
-        else json.WriteNumber(name, value.Value);
     }
 }
