@@ -22,7 +22,7 @@ public static class RuleProfile
             variants.Add(($"{string.Join(",", analyzer.SupportedDiagnostics.Select(d => d.Id))} alone ({type.Name})",
                 () => [(BytecodeAnalyzer)Activator.CreateInstance(type)!]));
         }
-        variants.Add(("call-graph facts only (CallGraphCollector, no analysis)", () => [new FactsOnly()]));
+        variants.Add(("BL0002 call-graph facts only (DemandCallGraphCollector, no analysis)", () => [new FactsOnly()]));
         variants.Add(("all rules", RuleRegistry.CreateAnalyzers));
 
         new ScanEngine([], maxDegreeOfParallelism: parallelism).Scan([path]); // warm up the reader and the page cache
@@ -44,12 +44,12 @@ public static class RuleProfile
         return 0;
     }
 
-    /// <summary>Extracts BL0002's per-class facts and builds the graph, then drops it.</summary>
+    /// <summary>Extracts BL0002's per-class facts (rounds 1 and 2) and builds the graph, then drops it.</summary>
     private sealed class FactsOnly : BytecodeAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [PoolRebuildAnalyzer.Rule];
 
         public override void Initialize(AnalyzerRegistration registration) =>
-            registration.RegisterArtifactStartAction(start => CallGraphCollector.Register(start, (_, _) => { }));
+            registration.RegisterArtifactStartAction(start => DemandCallGraphCollector.Register(start, PoolRebuildAnalyzer.Demand, (_, _) => { }));
     }
 }

@@ -26,7 +26,7 @@ internal sealed class DiagnosticSink(AnalyzerOptions options)
 /// <summary>What every context offers: the input, options and a way to report.</summary>
 public abstract class AnalysisContextBase
 {
-    private readonly DiagnosticSink _sink;
+    private protected readonly DiagnosticSink _sink;
 
     private protected AnalysisContextBase(Artifact artifact, AnalyzerOptions options, DiagnosticSink sink, CancellationToken cancellation)
     {
@@ -73,9 +73,29 @@ public sealed class ArtifactStartContext : AnalysisContextBase
 /// <summary>Passed to artifact-end actions.</summary>
 public sealed class ArtifactEndContext : AnalysisContextBase
 {
-    internal ArtifactEndContext(Artifact artifact, AnalyzerOptions options, DiagnosticSink sink, CancellationToken cancellation)
+    private readonly SourceMapper _sources;
+    private readonly SuppressionIndex? _suppressions;
+
+    internal ArtifactEndContext(Artifact artifact, AnalyzerOptions options, DiagnosticSink sink, CancellationToken cancellation, SourceMapper? sources = null, SuppressionIndex? suppressions = null)
         : base(artifact, options, sink, cancellation)
     {
+        _sources = sources ?? new SourceMapper([]);
+        _suppressions = suppressions;
+    }
+
+    /// <summary>
+    /// Reads and parses one class entry of the artifact again, after the visit, and runs
+    /// <paramref name="use"/> on a context like the one the visit had; the bytes are released when it
+    /// returns. For rules that only learn at the end which few classes they need in depth (BL0002):
+    /// keeping every class's facts through the visit would cost far more than inflating a few twice.
+    /// </summary>
+    /// <exception cref="EntryReadException">The entry cannot be read (it could during the visit: only on I/O failure).</exception>
+    /// <exception cref="ClassFormatException">The class is malformed (also whatever <paramref name="use"/> finds malformed).</exception>
+    public T RevisitClass<T>(ClassEntry entry, Func<ClassAnalysisContext, T> use)
+    {
+        using var bytes = entry.Read();
+        var parsed = JavaClass.Parse(bytes.Memory);
+        return use(new ClassAnalysisContext(Artifact, entry, parsed, Options, _sink, _sources, CancellationToken, _suppressions));
     }
 
     /// <summary>A location naming only the artifact (for whole-artifact findings).</summary>

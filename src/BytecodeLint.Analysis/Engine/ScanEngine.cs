@@ -88,7 +88,7 @@ public sealed class ScanEngine
             else Interlocked.Increment(ref parseErrors);
         });
 
-        var end = new ArtifactEndContext(artifact, _options, sink, cancellation);
+        var end = new ArtifactEndContext(artifact, _options, sink, cancellation, _sources, suppressions);
         foreach (var (rule, action) in endActions)
         {
             try { action(end); }

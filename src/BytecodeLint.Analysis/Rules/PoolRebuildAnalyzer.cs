@@ -34,10 +34,20 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
     public override void Initialize(AnalyzerRegistration registration) =>
-        registration.RegisterArtifactStartAction(start => CallGraphCollector.Register(start, Analyze));
+        registration.RegisterArtifactStartAction(start => DemandCallGraphCollector.Register(start, Demand, Analyze));
 
-    private static void Analyze(ArtifactEndContext context, ArtifactCallGraph graph)
+    /// <summary>
+    /// Facts only for classes that name an API the flow follows and their seed-type relatives; the
+    /// rest of the artifact is hierarchy until a finding needs the transformers' call paths.
+    /// </summary>
+    public static readonly CallGraphDemand Demand = new(PoolRebuildGate.Mentions, PoolRebuildGate.IsSeedType);
+
+    private static List<MethodFacts> Transforms(ArtifactCallGraph graph) =>
+        graph.ImplementationsOf(PoolRebuildApis.TransformerInterface, "transform", d => d.EndsWith(")[B", StringComparison.Ordinal)).ToList();
+
+    private static void Analyze(ArtifactEndContext context, DemandCallGraph demand)
     {
+        var graph = demand.Graph;
         var asm = new PoolRebuildAsm(graph);
         bool Include(MethodFacts m)
         {
@@ -49,14 +59,16 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
         if (candidates.Count == 0) return;
 
         var flow = new PoolRebuildFlow(graph, asm, Include);
-        var transforms = graph.ImplementationsOf(PoolRebuildApis.TransformerInterface, "transform", d => d.EndsWith(")[B", StringComparison.Ordinal))
-            .Where(Include).ToList();
-        var reach = graph.ReachableFrom(transforms, Include);
+        var findings = candidates.Where(site => site.RewritesExisting(flow) && !site.DefinesNewClass(flow)).ToList();
+        if (findings.Count == 0) return;
 
-        foreach (var site in candidates)
+        // Error or warning depends on the transformers' call paths: read every class they call into.
+        graph = demand.WithCallPathsFrom(Transforms);
+        var transforms = Transforms(graph).Where(Include).ToList();
+        var reach = graph.ReachableFrom(transforms, Include);
+        foreach (var site in findings)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (!site.RewritesExisting(flow) || site.DefinesNewClass(flow)) continue;
             bool reached = reach.TryGetValue(site.Method, out var how);
             if (site.Kind == SiteKind.Javassist && !reached) continue; // Javassist is mostly build-time tooling: only its retransform path counts
             Report(context, graph, site, reached ? how : null, transforms.Count);

@@ -1,0 +1,227 @@
+using System.Collections.Concurrent;
+using BytecodeLint.Analysis.Inputs;
+using BytecodeLint.ClassFile;
+
+namespace BytecodeLint.Analysis.Rules.CallGraph;
+
+/// <summary>
+/// What a demand-driven call graph reads in depth (see <see cref="DemandCallGraphCollector"/>).
+/// </summary>
+/// <param name="Mentions">Round 1, during the visit: the class's constant pool names something the rule follows.</param>
+/// <param name="IsSeedType">Round 2, at the end: a simple class name whose subtypes in the artifact, and the classes naming them, matter too.</param>
+public sealed record CallGraphDemand(Func<ConstantPool, bool> Mentions, Func<string, bool> IsSeedType);
+
+/// <summary>
+/// Builds an <see cref="ArtifactCallGraph"/> that holds method facts only for the classes a rule
+/// needs, instead of for every class of the artifact (kotlin-compiler: 22k classes, 168k methods,
+/// for 4 writer sites; docs/performance.md). Every class still enters the graph's hierarchy as a
+/// stub (names, superclass, interfaces: no members). Facts are extracted:
+/// <list type="number">
+/// <item>during the visit, for classes whose pool <see cref="CallGraphDemand.Mentions"/> a followed name;</item>
+/// <item>at the end, by reading the entry again, for stubs that are subtypes of a seed type or
+/// whose pool names one as a class constant (a factory calling <c>new MyWriter(0)</c>, where only
+/// <c>MyWriter</c> extends <c>ClassWriter</c>);</item>
+/// <item>on request (<see cref="DemandCallGraph.WithCallPathsFrom"/>), for stubs that given roots
+/// reach through calls, round after round, so a transformer's path through helpers that name none
+/// of the APIs is complete.</item>
+/// </list>
+/// Limit: a value that crosses a stub class's method without its type being named there (passed as
+/// <c>Object</c> through an unrelated helper) is not followed.
+/// </summary>
+public static class DemandCallGraphCollector
+{
+    public static void Register(ArtifactStartContext context, CallGraphDemand demand, Action<ArtifactEndContext, DemandCallGraph> onComplete)
+    {
+        var read = new ConcurrentBag<ClassFacts>();
+        var stubs = new ConcurrentBag<ClassStub>();
+        var interner = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        context.RegisterClassAction(c =>
+        {
+            if (demand.Mentions(c.Class.ConstantPool)) read.Add(CallGraphCollector.Read(c, interner));
+            else stubs.Add(ClassStub.Read(c, interner));
+        });
+        context.RegisterArtifactEndAction(end => onComplete(end, new DemandCallGraph(end, demand, read, stubs, interner)));
+    }
+}
+
+/// <summary>The graph of <see cref="DemandCallGraphCollector"/>: rounds 1 and 2 done, round 3 on request.</summary>
+public sealed class DemandCallGraph
+{
+    /// <summary>Virtual calls whose owner has more subtypes than this do not pull the subtypes in (as <c>PoolRebuildFlow.MaxTargets</c>).</summary>
+    public const int MaxSubtypes = 64;
+
+    /// <summary>Rounds of the root closure; each reads the next layer of callees.</summary>
+    private const int MaxRounds = 64;
+
+    private const int MaxSuperclassDepth = 1000;
+
+    private readonly ArtifactEndContext _end;
+    private readonly ConcurrentDictionary<string, string> _interner;
+    private readonly List<ClassFacts> _read;
+    private readonly ClassStub[] _stubs;
+    private readonly ClassFacts[] _classes; // a stub's slot is replaced by its facts once read
+    private readonly bool[] _done;
+    private readonly ILookup<string, int> _stubIndex;
+
+    internal DemandCallGraph(ArtifactEndContext end, CallGraphDemand demand, IEnumerable<ClassFacts> read, IEnumerable<ClassStub> stubs, ConcurrentDictionary<string, string> interner)
+    {
+        _end = end;
+        _interner = interner;
+        _read = [.. read];
+        _stubs = stubs.OrderBy(s => s.Facts.Name, StringComparer.Ordinal).ThenBy(s => s.Entry.Location, StringComparer.Ordinal).ToArray();
+        _classes = _stubs.Select(s => s.Facts).ToArray();
+        _done = new bool[_stubs.Length];
+        _stubIndex = Enumerable.Range(0, _stubs.Length).ToLookup(i => _stubs[i].Facts.Name, StringComparer.Ordinal);
+        Graph = Build();
+
+        // Round 2: subtypes of the seed types, and the classes naming one of them.
+        var seedSubtypes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in Graph.Classes.Values)
+            if (demand.IsSeedType(Simple(c.Name)) || Graph.Supertypes(c.Name).Any(t => demand.IsSeedType(Simple(t))))
+                seedSubtypes.Add(c.Name);
+        var hashes = seedSubtypes.Select(ClassStub.NameHash).ToHashSet();
+        var pending = new List<int>();
+        for (int i = 0; i < _stubs.Length; i++)
+            if (seedSubtypes.Contains(_stubs[i].Facts.Name) || _stubs[i].NamesAny(hashes)) pending.Add(i);
+        if (pending.Count > 0)
+        {
+            Revisit(pending);
+            Graph = Build();
+        }
+    }
+
+    /// <summary>The graph as far as it has been read.</summary>
+    public ArtifactCallGraph Graph { get; private set; }
+
+    /// <summary>Classes read in depth (during the visit or after it) and classes kept as stubs.</summary>
+    public (int Read, int Stubs) Counts => (_read.Count + _done.Count(d => d), _done.Count(d => !d));
+
+    /// <summary>
+    /// Round 3: reads every stub class that methods reachable from the roots may call into, layer by
+    /// layer, and returns the graph with them (also <see cref="Graph"/> from then on). The method facts
+    /// of the earlier graph are the same objects in the new one.
+    /// </summary>
+    public ArtifactCallGraph WithCallPathsFrom(Func<ArtifactCallGraph, IEnumerable<MethodFacts>> roots)
+    {
+        for (int round = 0; round < MaxRounds; round++)
+        {
+            var pending = Callees(roots(Graph));
+            if (pending.Count == 0) break;
+            Revisit(pending);
+            Graph = Build();
+        }
+        return Graph;
+    }
+
+    private ArtifactCallGraph Build() => new(_read.Concat(_classes));
+
+    /// <summary>Stub classes (not yet read) that calls of methods reachable from the roots may run.</summary>
+    private List<int> Callees(IEnumerable<MethodFacts> roots)
+    {
+        var result = new SortedSet<int>();
+        void Want(string name)
+        {
+            foreach (int i in _stubIndex[name])
+                if (!_done[i]) result.Add(i);
+        }
+        foreach (var method in Graph.ReachableFrom(roots).Keys)
+            foreach (var call in method.Calls)
+            {
+                if (call.LambdaImplementation is { } lambda)
+                {
+                    Want(lambda.Owner);
+                    continue;
+                }
+                // The declaration may be inherited from a superclass, and a virtual call may run an override below the owner.
+                int depth = 0;
+                for (var c = Graph.FindClass(call.Target.Owner); c is not null && depth++ < MaxSuperclassDepth; c = c.SuperName is { } s ? Graph.FindClass(s) : null)
+                    Want(c.Name);
+                if (call.Opcode is Opcode.Invokevirtual or Opcode.Invokeinterface && Graph.SubtypesOf(call.Target.Owner) is { Count: <= MaxSubtypes } subtypes)
+                    foreach (var sub in subtypes) Want(sub);
+            }
+        return [.. result];
+    }
+
+    private void Revisit(List<int> pending)
+    {
+        var options = new ParallelOptions { CancellationToken = _end.CancellationToken };
+        Parallel.ForEach(pending, options, i =>
+        {
+            _done[i] = true;
+            var entry = _stubs[i].Entry;
+            try
+            {
+                _classes[i] = _end.RevisitClass(entry, c => CallGraphCollector.Read(c, _interner));
+            }
+            catch (ClassFormatException e)
+            {
+                // Parsed during the visit, so the defect is deeper in the code (an operand naming a
+                // constant of the wrong kind): reported like the engine does, and the class stays a stub.
+                var properties = new Dictionary<string, double> { ["offset"] = e.Offset };
+                _end.Report(InputDiagnostics.UnreadableClass, new DiagnosticLocation(_end.Artifact.InputPath, entry.Location), properties,
+                    "offset " + e.Offset, $"{entry.Location}: {e.Message}");
+            }
+            catch (EntryReadException)
+            {
+                // Read fine during the visit; only an I/O failure gets here, and the visit already had the class.
+            }
+        });
+    }
+
+    private static string Simple(string name) => name[(name.LastIndexOf('/') + 1)..];
+}
+
+/// <summary>
+/// What the graph keeps of a class it did not read in depth: the hierarchy part of its facts, the
+/// entry to read it again, and hashes of the class names its pool references (computed on the raw
+/// bytes, for round 2 of <see cref="DemandCallGraphCollector"/>).
+/// </summary>
+internal sealed class ClassStub
+{
+    private readonly int[] _referencedNames;
+
+    private ClassStub(ClassFacts facts, ClassEntry entry, int[] referencedNames)
+    {
+        Facts = facts;
+        Entry = entry;
+        _referencedNames = referencedNames;
+    }
+
+    public ClassFacts Facts { get; }
+
+    public ClassEntry Entry { get; }
+
+    public bool NamesAny(HashSet<int> nameHashes)
+    {
+        foreach (int h in _referencedNames)
+            if (nameHashes.Contains(h)) return true;
+        return false;
+    }
+
+    public static ClassStub Read(ClassAnalysisContext context, ConcurrentDictionary<string, string> interner)
+    {
+        var @class = context.Class;
+        var pool = @class.ConstantPool;
+        var cache = new ClassReadCache(@class, interner);
+        string? super = @class.SuperClass.IsNil ? null : cache.ClassName(@class.SuperClass.Index);
+        var interfaces = new string[@class.InterfaceCount];
+        for (int i = 0; i < interfaces.Length; i++) interfaces[i] = cache.ClassName(@class.GetInterface(i).Index);
+        var facts = new ClassFacts(cache.ClassName(@class.ThisClass.Index), super, interfaces, @class.AccessFlags, [], [],
+            new DiagnosticLocation(context.Artifact.InputPath, context.Entry.Location));
+
+        var names = new List<int>();
+        for (int i = 1; i < pool.Count; i++)
+            if (pool.KindAt(i) == ConstantKind.Class) names.Add(NameHash(pool.GetUtf8Bytes(pool.GetClassName(pool.AsClass(i)))));
+        return new ClassStub(facts, context.Entry, [.. names]);
+    }
+
+    /// <summary>Hash of an internal class name as its pool spells it (modified UTF-8; the same as UTF-8 for names without NUL or supplementary characters).</summary>
+    public static int NameHash(ReadOnlySpan<byte> utf8)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(utf8);
+        return hash.ToHashCode();
+    }
+
+    public static int NameHash(string name) => NameHash(System.Text.Encoding.UTF8.GetBytes(name));
+}
