@@ -40,6 +40,33 @@ internal static class ByteReader
         return BinaryPrimitives.ReadUInt64BigEndian(bytes.Slice(offset));
     }
 
+    /// <summary>
+    /// <see cref="U2(ReadOnlySpan{byte}, int, string)"/> whose description is <paramref name="what"/> +
+    /// <paramref name="part"/>, joined only when the read fails: the table walks of every class call
+    /// this per entry, and building the text eagerly was most of the reader's allocation.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ushort U2(ReadOnlySpan<byte> bytes, int offset, string what, string part)
+    {
+        if ((uint)offset > (uint)(bytes.Length - 2) || bytes.Length < 2) throw Truncated(bytes.Length, offset, 2, what + part);
+        return BinaryPrimitives.ReadUInt16BigEndian(bytes.Slice(offset));
+    }
+
+    /// <summary><see cref="U4(ReadOnlySpan{byte}, int, string)"/> with a description joined only on failure.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint U4(ReadOnlySpan<byte> bytes, int offset, string what, string part)
+    {
+        if ((uint)offset > (uint)(bytes.Length - 4) || bytes.Length < 4) throw Truncated(bytes.Length, offset, 4, what + part);
+        return BinaryPrimitives.ReadUInt32BigEndian(bytes.Slice(offset));
+    }
+
+    /// <summary><see cref="Require(ReadOnlySpan{byte}, int, long, string)"/> with a description joined only on failure.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Require(ReadOnlySpan<byte> bytes, int offset, long length, string what, string part)
+    {
+        if (offset < 0 || length < 0 || offset + length > bytes.Length) throw Truncated(bytes.Length, offset, length, what + part);
+    }
+
     /// <summary>Checks that <paramref name="length"/> bytes are available at <paramref name="offset"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Require(ReadOnlySpan<byte> bytes, int offset, long length, string what)

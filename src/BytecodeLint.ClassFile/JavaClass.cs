@@ -122,16 +122,16 @@ public sealed class JavaClass
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: skip tier-0 code, which costs more than the JIT saves here
     private static int[] ParseMembers(ReadOnlySpan<byte> bytes, ConstantPool pool, ref int p, string what)
     {
-        int count = ByteReader.U2(bytes, p, what + "s_count");
+        int count = ByteReader.U2(bytes, p, what, "s_count");
         p += 2;
         var offsets = count == 0 ? [] : new int[count];
         for (int i = 0; i < count; i++)
         {
             offsets[i] = p;
-            ByteReader.Require(bytes, p, 8, what + "_info header");
-            pool.RequireIndex(ByteReader.U2(bytes, p + 2, what + " name_index"), ConstantKind.Utf8, p + 2);
-            pool.RequireIndex(ByteReader.U2(bytes, p + 4, what + " descriptor_index"), ConstantKind.Utf8, p + 4);
-            p = SkipAttributes(bytes, pool, p + 6, what + " attribute");
+            ByteReader.Require(bytes, p, 8, what, "_info header");
+            pool.RequireIndex(ByteReader.U2(bytes, p + 2, what, " name_index"), ConstantKind.Utf8, p + 2);
+            pool.RequireIndex(ByteReader.U2(bytes, p + 4, what, " descriptor_index"), ConstantKind.Utf8, p + 4);
+            p = SkipAttributes(bytes, pool, p + 6, what == "field" ? "field attribute" : "method attribute");
         }
         return offsets;
     }
@@ -140,13 +140,13 @@ public sealed class JavaClass
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: skip tier-0 code, which costs more than the JIT saves here
     internal static int SkipAttributes(ReadOnlySpan<byte> bytes, ConstantPool pool, int p, string what)
     {
-        int count = ByteReader.U2(bytes, p, what + "s_count");
+        int count = ByteReader.U2(bytes, p, what, "s_count");
         p += 2;
         for (int i = 0; i < count; i++)
         {
-            pool.RequireIndex(ByteReader.U2(bytes, p, what + " name_index"), ConstantKind.Utf8, p);
-            uint length = ByteReader.U4(bytes, p + 2, what + " length");
-            ByteReader.Require(bytes, p + 6, length, what + " of " + length + " bytes");
+            pool.RequireIndex(ByteReader.U2(bytes, p, what, " name_index"), ConstantKind.Utf8, p);
+            uint length = ByteReader.U4(bytes, p + 2, what, " length");
+            ByteReader.Require(bytes, p + 6, length, what, " payload");
             p += 6 + (int)length;
         }
         return p;
