@@ -21,6 +21,11 @@ public static class HotSpotModel
     public static MergeOutcome Merge(ClassModel old, ClassModel scratch, JdkProfile profile, bool unverified = false) =>
         Merge(old, scratch, profile, unverified, forkOld: false);
 
+    /// <summary>One retransform with no transformer: <paramref name="current"/> is both the running class and the scratch class.</summary>
+    /// <param name="forkOld">Only when the caller owns <paramref name="current"/> (it came out of an earlier merge of the same sequence).</param>
+    internal static MergeOutcome MergeInSequence(ClassModel current, JdkProfile profile, bool unverified, bool forkOld) =>
+        Merge(current, current, profile, unverified, forkOld);
+
     /// <param name="forkOld">Only inside a sequence that owns <paramref name="old"/>: the merged pool then shares its store.</param>
     private static MergeOutcome Merge(ClassModel old, ClassModel scratch, JdkProfile profile, bool unverified, bool forkOld)
     {
@@ -95,11 +100,17 @@ public static class HotSpotModel
     /// NaN Float/Double entries are appended again every time (HOTSPOT.md §5), or null when the class
     /// holds no NaN constant. The same on every JDK (no fix as of 25).
     /// </summary>
+    /// <remarks>
+    /// Computed in closed form, n(k) = m(k) + c·(2^k − 1), not by replaying the doubling pools; the
+    /// answer equals <see cref="Simulate(ClassModel, ClassModel?, JdkProfile, int, bool)"/>'s
+    /// <c>OverflowAtRetransform</c> over <see cref="NaNOverflowSearchLimit"/> retransforms (see
+    /// <see cref="NaNOverflowPrediction"/>).
+    /// </remarks>
     public static int? NaNOverflowRetransforms(JavaClass javaClass, JdkProfile? profile = null, bool unverified = false)
     {
         var model = ClassModel.From(javaClass);
         if (model.Pool.NaNEntryCount == 0) return null;
-        return Simulate(model, null, profile ?? JdkProfile.Any, NaNOverflowSearchLimit, unverified).OverflowAtRetransform;
+        return NaNOverflowPrediction.Retransforms(model, profile ?? JdkProfile.Any, unverified);
     }
 
     /// <summary>

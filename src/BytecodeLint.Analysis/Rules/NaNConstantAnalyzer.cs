@@ -9,7 +9,8 @@ namespace BytecodeLint.Analysis.Rules;
 /// HOTSPOT.md §5: the merge compares Float and Double entries with C++ <c>==</c>; NaN never equals
 /// itself, so every NaN entry, and every copy appended before, is appended again on each
 /// retransform — with no transformer at all, on every JDK measured (17.0.15, 25.0.3). The number of
-/// retransforms until the pool passes 65,535 entries comes from the HotSpot model's simulation.
+/// retransforms until the pool passes 65,535 entries comes from the HotSpot model, in closed form
+/// (<see cref="HotSpotModel.NaNOverflowRetransforms"/>: the same answer as its step-by-step simulation).
 /// </summary>
 public sealed class NaNConstantAnalyzer : BytecodeAnalyzer
 {
