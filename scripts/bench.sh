@@ -6,7 +6,9 @@
 # Usage: scripts/bench.sh [-n RUNS] [-o TABLE.md]      (default 5 runs, table to stdout)
 # Needs: the corpus (scripts/conformance.sh or ../shared/corpus/install.sh), hyperfine and GNU time
 # (both installed by the corpus script). Run it on a quiet machine: numbers are wall-clock.
-# BYTECODELINT_CLI=PATH measures that executable instead of the Release build of src/BytecodeLint.Cli.
+# The CLI measured is a ReadyToRun publish for this machine (`dotnet publish -r linux-x64`, framework-
+# dependent), the form CI images and release archives use; BYTECODELINT_CLI=PATH measures that
+# executable instead (e.g. `dotnet path/to/bytecodelint.dll` for the portable, JIT-only build).
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$REPO/../shared"
@@ -19,9 +21,10 @@ command -v hyperfine >/dev/null || { echo "hyperfine missing (apt-get install hy
 if [[ -n "${BYTECODELINT_CLI:-}" ]]; then
   cli=("$BYTECODELINT_CLI")
 else
-  dotnet build -c Release "$REPO/src/BytecodeLint.Cli" -v quiet -nologo >&2
-  dll="$(dotnet msbuild "$REPO/src/BytecodeLint.Cli" -getProperty:TargetPath -p:Configuration=Release)"
-  cli=(dotnet "$dll")
+  publish="$(mktemp -d)"
+  rid="linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')"
+  dotnet publish "$REPO/src/BytecodeLint.Cli" -c Release -r "$rid" --self-contained false -o "$publish" -v quiet -nologo >&2
+  cli=("$publish/bytecodelint")
 fi
 "$SHARED/bench/run.sh" >/dev/null 2>&1 || true   # compile PeerScan outside the timings
 
@@ -34,7 +37,7 @@ declare -A INPUTS=(
   [jdk17-jmods]="${JMODS[*]}"
 )
 ORDER=(asm-9.4.jar guava.jar kotlin-compiler-1.3.31.jar fat-boot.jar jdk17-jmods)
-work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+work="$(mktemp -d)"; trap 'rm -rf "$work" ${publish:+"$publish"}' EXIT
 q() { printf '%q ' "$@"; }
 
 median() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"; }
@@ -60,6 +63,14 @@ name, s, i, p, f, rss = sys.argv[1], *map(float, sys.argv[2:6]), sys.argv[6]
 print(f"| {name} | {s:.2f} s | {i:.2f} s | {p:.2f} s | {f:.2f} s | {p/s:.2f}× | {s/f:.2f}× | {rss} MB |")
 PY
   done
+  echo
+  # Start-up: a whole process on a tiny jar (a 6 KB agent of 3 classes), all rules, text output.
+  tiny="$REPO/samples/java/jars/agent-good.jar"
+  hyperfine --style none --shell none --warmup 3 --runs $(( runs * 4 )) --export-json "$work/tiny.json" "$(q "${cli[@]}" scan "$tiny" --fail-on never)" >/dev/null
+  python3 - "$(median "$work/tiny.json")" <<'PY'
+import sys
+print(f"Start-up: `scan samples/java/jars/agent-good.jar` (6 KB, 3 classes), median {float(sys.argv[1]) * 1000:.0f} ms.")
+PY
   echo
   echo "Medians of $runs runs after one warm-up, whole processes (runtime start included), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%F)."
 } > "$out"
