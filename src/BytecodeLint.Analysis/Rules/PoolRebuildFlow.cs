@@ -26,7 +26,6 @@ internal sealed class PoolRebuildFlow
     public const int MaxTargets = 64;
 
     private readonly ArtifactCallGraph _graph;
-    private readonly Func<MethodFacts, bool> _include;
     private readonly Dictionary<MethodFacts, int> _base = [];
     private readonly Dictionary<FieldKey, int> _fields = [];
     private readonly List<List<int>?> _forward = [];
@@ -42,7 +41,6 @@ internal sealed class PoolRebuildFlow
     public PoolRebuildFlow(ArtifactCallGraph graph, PoolRebuildAsm asm, Func<MethodFacts, bool> include)
     {
         _graph = graph;
-        _include = include;
         var methods = graph.Methods.Where(m => include(m.Method)).Select(m => m.Method).ToList();
         int next = 0;
         foreach (var m in methods)
@@ -123,17 +121,23 @@ internal sealed class PoolRebuildFlow
             var resolved = _graph.Resolve(call);
             // A megamorphic call (JRuby's DynamicMethod.call has thousands of overrides) would tie
             // every caller to every implementation; its values are not followed.
-            var targets = resolved.Count > MaxTargets ? [] : resolved.Where(_include).ToList();
-            foreach (var target in targets)
+            // Included methods are exactly those numbered in _base; counted first so that no list is built per call.
+            int targetCount = 0;
+            if (resolved.Count <= MaxTargets)
+                foreach (var target in resolved)
+                    if (_base.ContainsKey(target)) targetCount++;
+            foreach (var target in resolved)
             {
+                if (targetCount == 0) break;
+                if (!_base.ContainsKey(target)) continue;
                 for (int i = 0; i < call.Arguments.Length && i < target.ArgumentCount; i++)
                     foreach (var v in call.Arguments[i]) Edge(Node(m, v), Node(target, new ValueRef(ValueKind.Param, i)));
                 // Filling goes back into the callee's returned objects only when the call has one
                 // target: a polymorphic factory (Byte Buddy's ClassWriterStrategy, retaining by
                 // default, discarding on request) picks its writer by configuration we cannot see.
-                Edge(_base[target], result, fillBackward: targets.Count == 1);
+                Edge(_base[target], result, fillBackward: targetCount == 1);
             }
-            if (targets.Count == 0 && PoolRebuildApis.IsJavassist(call.Target.Owner))
+            if (targetCount == 0 && PoolRebuildApis.IsJavassist(call.Target.Owner))
                 foreach (var v in call.Receiver) Edge(Node(m, v), result); // ctClass.getDeclaredMethod(…) is part of the same class
             if (PoolRebuildApis.ReadsExistingClass(call.Target)) _sources.Add(result);
             if (PoolRebuildApis.DefinesClass(call.Target))

@@ -75,10 +75,7 @@ public sealed class DemandCallGraph
         Graph = Build();
 
         // Round 2: subtypes of the seed types, and the classes naming one of them.
-        var seedSubtypes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in Graph.Classes.Values)
-            if (demand.IsSeedType(Simple(c.Name)) || Graph.Supertypes(c.Name).Any(t => demand.IsSeedType(Simple(t))))
-                seedSubtypes.Add(c.Name);
+        var seedSubtypes = SeedSubtypes(Graph, demand.IsSeedType);
         var hashes = seedSubtypes.Select(ClassStub.NameHash).ToHashSet();
         var pending = new List<int>();
         for (int i = 0; i < _stubs.Length; i++)
@@ -166,6 +163,31 @@ public sealed class DemandCallGraph
                 // Read fine during the visit; only an I/O failure gets here, and the visit already had the class.
             }
         });
+    }
+
+    /// <summary>Classes of the artifact that are, or extend or implement (transitively), a type whose simple name is a seed.</summary>
+    private static HashSet<string> SeedSubtypes(ArtifactCallGraph graph, Func<string, bool> isSeedType)
+    {
+        // One memoised walk up the hierarchy for all classes; a class on the current path counts as
+        // "no" so that a (hostile) cycle ends.
+        var memo = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool Related(string name)
+        {
+            if (memo.TryGetValue(name, out bool known)) return known;
+            memo[name] = false;
+            bool related = isSeedType(Simple(name));
+            if (!related && graph.FindClass(name) is { } c)
+            {
+                if (c.SuperName is { } super) related = Related(super);
+                foreach (var i in c.Interfaces)
+                    if (!related) related = Related(i);
+            }
+            return memo[name] = related;
+        }
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in graph.Classes.Keys)
+            if (Related(name)) result.Add(name);
+        return result;
     }
 
     private static string Simple(string name) => name[(name.LastIndexOf('/') + 1)..];
