@@ -145,7 +145,7 @@ public class ClassAnalysisContext : AnalysisContextBase
             int found = body.FindLine(pc);
             line = found >= 0 ? found : null;
         }
-        var sourceFile = Class.SourceFile;
+        var sourceFile = SafeSourceFile();
         return new DiagnosticLocation(
             Artifact.InputPath,
             Entry.Location,
@@ -156,6 +156,22 @@ public class ClassAnalysisContext : AnalysisContextBase
             line,
             sourceFile,
             _sources.Map(Class.Name, sourceFile));
+    }
+
+    /// <summary>
+    /// The SourceFile attribute, or null when it is malformed: the parse checks only the framing of
+    /// attributes, and a location must never fail (it is also built when a rule threw, to report that).
+    /// </summary>
+    private string? SafeSourceFile()
+    {
+        try
+        {
+            return Class.SourceFile;
+        }
+        catch (ClassFormatException)
+        {
+            return null;
+        }
     }
 }
 
