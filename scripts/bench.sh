@@ -6,9 +6,10 @@
 # Usage: scripts/bench.sh [-n RUNS] [-o TABLE.md]      (default 5 runs, table to stdout)
 # Needs: the corpus (scripts/conformance.sh or ../shared/corpus/install.sh), hyperfine and GNU time
 # (both installed by the corpus script). Run it on a quiet machine: numbers are wall-clock.
-# The CLI measured is a ReadyToRun publish for this machine (`dotnet publish -r linux-x64`, framework-
-# dependent), the form CI images and release archives use; BYTECODELINT_CLI=PATH measures that
-# executable instead (e.g. `dotnet path/to/bytecodelint.dll` for the portable, JIT-only build).
+# The CLI measured is the release build for this machine: a self-contained composite ReadyToRun
+# publish (`dotnet publish -r linux-x64 --self-contained -p:PublishReadyToRunComposite=true`, README
+# "Performance"); BYTECODELINT_CLI=PATH measures that executable instead (e.g.
+# BYTECODELINT_CLI="dotnet path/to/bytecodelint.dll" for the portable, JIT-only build).
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$REPO/../shared"
@@ -19,11 +20,11 @@ command -v hyperfine >/dev/null || { echo "hyperfine missing (apt-get install hy
 [[ -x /usr/bin/time ]] || { echo "GNU time missing (apt-get install time)" >&2; exit 2; }
 
 if [[ -n "${BYTECODELINT_CLI:-}" ]]; then
-  cli=("$BYTECODELINT_CLI")
+  read -r -a cli <<< "$BYTECODELINT_CLI"
 else
   publish="$(mktemp -d)"
   rid="linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')"
-  dotnet publish "$REPO/src/BytecodeLint.Cli" -c Release -r "$rid" --self-contained false -o "$publish" -v quiet -nologo >&2
+  dotnet publish "$REPO/src/BytecodeLint.Cli" -c Release -r "$rid" --self-contained -p:PublishReadyToRunComposite=true -o "$publish" -v quiet -nologo >&2
   cli=("$publish/bytecodelint")
 fi
 "$SHARED/bench/run.sh" >/dev/null 2>&1 || true   # compile PeerScan outside the timings

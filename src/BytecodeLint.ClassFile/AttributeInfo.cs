@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace BytecodeLint.ClassFile;
 
 /// <summary>One attribute: its name, kind and where its payload sits in the class bytes.</summary>
@@ -76,7 +74,6 @@ public readonly struct AttributeCollection
 
         public AttributeInfo Current { get; private set; }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool MoveNext()
         {
             if (_remaining <= 0) return false;

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace BytecodeLint.ClassFile;
 
 /// <summary>The attributes the reader knows by name; everything else is <see cref="Unknown"/> and kept raw.</summary>
@@ -42,7 +40,6 @@ internal static class AttributeNames
             .Select(k => (System.Text.Encoding.ASCII.GetBytes(k.ToString()), k)).ToArray();
 
     /// <summary>Identifies an attribute by its name bytes (names are ASCII, so the enum names are the bytes).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static AttributeKind Identify(ReadOnlySpan<byte> name)
     {
         foreach (var (bytes, kind) in Known)

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 
 namespace BytecodeLint.ClassFile;
 
@@ -72,7 +71,6 @@ public readonly struct CodeAttribute
     }
 
     /// <summary>Reads and validates a Code attribute.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: skip tier-0 code, which costs more than the JIT saves here
     public static CodeAttribute Read(AttributeInfo attribute)
     {
         var owner = attribute.Owner;

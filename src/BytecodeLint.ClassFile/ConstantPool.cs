@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 
 namespace BytecodeLint.ClassFile;
 
@@ -168,7 +167,6 @@ public sealed class ConstantPool
     // ----------------------------------------------------------------------------------- parsing
 
     /// <summary>Reads and validates the pool starting at offset 8 of a class file.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: skip tier-0 code, which costs more than the JIT saves here
     internal static ConstantPool Parse(ReadOnlyMemory<byte> memory)
     {
         var bytes = memory.Span;
@@ -204,7 +202,6 @@ public sealed class ConstantPool
         return pool;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: skip tier-0 code, which costs more than the JIT saves here
     private void ValidateReferences()
     {
         for (int i = 1; i < _offsets.Length; i++)

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 
 namespace BytecodeLint.ClassFile;
 
@@ -38,7 +37,6 @@ public ref struct InstructionCursor
     /// <summary>True when the current instruction carries the <c>wide</c> prefix.</summary>
     public bool IsWide { get; private set; }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: skip tier-0 code, which costs more than the JIT saves here
     public bool MoveNext()
     {
         if (_next >= _code.Length) return false;
@@ -56,7 +54,6 @@ public ref struct InstructionCursor
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: skip tier-0 code, which costs more than the JIT saves here
     private int VariableLength(int pc, byte op)
     {
         switch ((Opcode)op)

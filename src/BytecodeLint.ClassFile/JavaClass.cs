@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 
 namespace BytecodeLint.ClassFile;
 
@@ -82,7 +81,6 @@ public sealed class JavaClass
 
     public static JavaClass Parse(byte[] bytes) => Parse(bytes.AsMemory());
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: skip tier-0 code, which costs more than the JIT saves here
     public static JavaClass Parse(ReadOnlyMemory<byte> memory)
     {
         var bytes = memory.Span;
@@ -119,7 +117,6 @@ public sealed class JavaClass
         return new JavaClass(memory, pool, fields, methods, interfacesOffset, attributesOffset);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: skip tier-0 code, which costs more than the JIT saves here
     private static int[] ParseMembers(ReadOnlySpan<byte> bytes, ConstantPool pool, ref int p, string what)
     {
         int count = ByteReader.U2(bytes, p, what, "s_count");
@@ -137,7 +134,6 @@ public sealed class JavaClass
     }
 
     /// <summary>Checks the framing of an attributes table at <paramref name="p"/> (count + entries) and returns the offset after it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: skip tier-0 code, which costs more than the JIT saves here
     internal static int SkipAttributes(ReadOnlySpan<byte> bytes, ConstantPool pool, int p, string what)
     {
         int count = ByteReader.U2(bytes, p, what, "s_count");
@@ -152,7 +148,6 @@ public sealed class JavaClass
         return p;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal AttributeInfo ReadAttributeHeader(int offset)
     {
         var span = Bytes.Span;
@@ -161,7 +156,6 @@ public sealed class JavaClass
         return new AttributeInfo(this, offset, name, IdentifyAttribute(name), length);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private AttributeKind IdentifyAttribute(Utf8Handle name)
     {
         var cache = _attributeKinds ??= new byte[ConstantPool.Count];

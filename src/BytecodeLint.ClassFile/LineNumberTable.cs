@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace BytecodeLint.ClassFile;
 
 /// <summary>A LineNumberTable attribute: (start_pc, line_number) pairs in table order.</summary>
@@ -7,7 +5,6 @@ public readonly struct LineNumberTable
 {
     private readonly AttributeInfo _attribute;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LineNumberTable(AttributeInfo attribute)
     {
         int count = AttributeReaders.RequireCount(attribute, 4, "line_number_table_length");
@@ -32,7 +29,6 @@ public readonly struct LocalVariableTable
 {
     private readonly AttributeInfo _attribute;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LocalVariableTable(AttributeInfo attribute)
     {
         int count = AttributeReaders.RequireCount(attribute, 10, "local_variable_table_length");

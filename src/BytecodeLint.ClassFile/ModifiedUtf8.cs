@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace BytecodeLint.ClassFile;
@@ -11,7 +10,6 @@ namespace BytecodeLint.ClassFile;
 public static class ModifiedUtf8
 {
     /// <summary>Returns the index of the first byte that breaks the encoding, or -1 if the span is valid.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: skip tier-0 code, which costs more than the JIT saves here
     public static int FindInvalidByte(ReadOnlySpan<byte> bytes)
     {
         // Fast path: pure ASCII without NUL, which is nearly every name in real class files.

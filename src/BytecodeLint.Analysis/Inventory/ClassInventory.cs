@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using BytecodeLint.ClassFile;
 
 namespace BytecodeLint.Analysis.Inventory;
@@ -26,7 +25,6 @@ public sealed class ClassInventory
     /// (and its Throwable handlers to <paramref name="details"/> when given).
     /// </summary>
     /// <exception cref="ClassFormatException">The class is malformed; nothing was added.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: skip tier-0 code, which costs more than the JIT saves here
     public void Count(JavaClass javaClass, bool isVersioned, InventoryCounts into, string location = "", List<ThrowableHandlerDetail>? details = null)
     {
         var tally = _tally;
@@ -71,7 +69,6 @@ public sealed class ClassInventory
 
     private readonly record struct SiteCounts(int Int, int Reader, int NewInt, int NewReader);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: skip tier-0 code, which costs more than the JIT saves here
     private SiteCounts CountCode(JavaClass javaClass, MemberInfo method, CodeAttribute code, InventoryCounts tally, string location, bool wantDetails)
     {
         var pool = javaClass.ConstantPool;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using BytecodeLint.Analysis.Inputs;
 using BytecodeLint.ClassFile;
 
@@ -79,7 +78,6 @@ public sealed class InputInventory
 
         public List<(int Entry, ThrowableHandlerDetail Detail)> Details { get; } = [];
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Process(int index, ClassEntry entry)
         {
             Counts.ClassEntries++;
