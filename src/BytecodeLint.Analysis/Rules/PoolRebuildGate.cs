@@ -17,6 +17,20 @@ internal static class PoolRebuildGate
     public static bool IsSeedType(string simpleName) =>
         simpleName is "ClassWriter" or "ClassVisitor" or "ClassReader" or "ClassNode" or "ClassFileTransformer";
 
+    /// <summary>
+    /// True when the class takes part: it is not itself part of Javassist or the ClassFile API (whose
+    /// code BL0002 never analyses, see PoolRebuildAnalyzer.Include) and its pool may name one of the
+    /// APIs above (false positives only cost time).
+    /// </summary>
+    public static bool Selects(JavaClass @class)
+    {
+        var name = @class.ConstantPool.GetUtf8Bytes(@class.ConstantPool.GetClassName(@class.ThisClass));
+        if (name.StartsWith("javassist/"u8) || name.IndexOf("/javassist/"u8) >= 0
+            || name.StartsWith("java/lang/classfile/"u8) || name.StartsWith("jdk/internal/classfile/"u8))
+            return false;
+        return Mentions(@class.ConstantPool);
+    }
+
     /// <summary>True when the pool may name one of the APIs above (false positives only cost time).</summary>
     public static bool Mentions(ConstantPool pool)
     {

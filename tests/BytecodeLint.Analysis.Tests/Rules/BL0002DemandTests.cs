@@ -40,6 +40,19 @@ public class BL0002DemandTests
         Assert.Equal(expected, PoolRebuildGate.Mentions(JavaClass.Parse(builder.ToArray()).ConstantPool));
     }
 
+    [Theory]
+    [InlineData("p/Enhancer", true)]
+    [InlineData("javassist/bytecode/ClassFile", false)]
+    [InlineData("org/hibernate/javassist/CtClass", false)]
+    [InlineData("java/lang/classfile/ClassFile", false)]
+    [InlineData("jdk/internal/classfile/impl/ClassImpl", false)]
+    public void Gate_leaves_the_library_code_BL0002_never_analyses_to_the_hierarchy(string className, bool expected)
+    {
+        var builder = new ClassBuilder(className, "java/lang/Object");
+        Method(builder, "probe", "()V", c => c.Static(W, "toByteArray", "()[B").Return(), ClassAccess.Public | ClassAccess.Static);
+        Assert.Equal(expected, PoolRebuildGate.Selects(JavaClass.Parse(builder.ToArray())));
+    }
+
     [Fact]
     public void A_factory_naming_only_a_writer_subclass_is_read_at_the_end_and_reported()
     {

@@ -7,9 +7,9 @@ namespace BytecodeLint.Analysis.Rules.CallGraph;
 /// <summary>
 /// What a demand-driven call graph reads in depth (see <see cref="DemandCallGraphCollector"/>).
 /// </summary>
-/// <param name="Mentions">Round 1, during the visit: the class's constant pool names something the rule follows.</param>
+/// <param name="Selects">Round 1, during the visit: the class takes part (its constant pool names something the rule follows).</param>
 /// <param name="IsSeedType">Round 2, at the end: a simple class name whose subtypes in the artifact, and the classes naming them, matter too.</param>
-public sealed record CallGraphDemand(Func<ConstantPool, bool> Mentions, Func<string, bool> IsSeedType);
+public sealed record CallGraphDemand(Func<JavaClass, bool> Selects, Func<string, bool> IsSeedType);
 
 /// <summary>
 /// Builds an <see cref="ArtifactCallGraph"/> that holds method facts only for the classes a rule
@@ -17,7 +17,7 @@ public sealed record CallGraphDemand(Func<ConstantPool, bool> Mentions, Func<str
 /// for 4 writer sites; docs/performance.md). Every class still enters the graph's hierarchy as a
 /// stub (names, superclass, interfaces: no members). Facts are extracted:
 /// <list type="number">
-/// <item>during the visit, for classes whose pool <see cref="CallGraphDemand.Mentions"/> a followed name;</item>
+/// <item>during the visit, for classes the rule <see cref="CallGraphDemand.Selects"/> (their pool names a followed API);</item>
 /// <item>at the end, by reading the entry again, for stubs that are subtypes of a seed type or
 /// whose pool names one as a class constant (a factory calling <c>new MyWriter(0)</c>, where only
 /// <c>MyWriter</c> extends <c>ClassWriter</c>);</item>
@@ -37,7 +37,7 @@ public static class DemandCallGraphCollector
         var interner = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         context.RegisterClassAction(c =>
         {
-            if (demand.Mentions(c.Class.ConstantPool)) read.Add(CallGraphCollector.Read(c, interner));
+            if (demand.Selects(c.Class)) read.Add(CallGraphCollector.Read(c, interner));
             else stubs.Add(ClassStub.Read(c, interner));
         });
         context.RegisterArtifactEndAction(end => onComplete(end, new DemandCallGraph(end, demand, read, stubs, interner)));
@@ -72,19 +72,14 @@ public sealed class DemandCallGraph
         _classes = _stubs.Select(s => s.Facts).ToArray();
         _done = new bool[_stubs.Length];
         _stubIndex = Enumerable.Range(0, _stubs.Length).ToLookup(i => _stubs[i].Facts.Name, StringComparer.Ordinal);
-        Graph = Build();
-
         // Round 2: subtypes of the seed types, and the classes naming one of them.
-        var seedSubtypes = SeedSubtypes(Graph, demand.IsSeedType);
+        var seedSubtypes = SeedSubtypes(_read.Concat(_classes), demand.IsSeedType);
         var hashes = seedSubtypes.Select(ClassStub.NameHash).ToHashSet();
         var pending = new List<int>();
         for (int i = 0; i < _stubs.Length; i++)
             if (seedSubtypes.Contains(_stubs[i].Facts.Name) || _stubs[i].NamesAny(hashes)) pending.Add(i);
-        if (pending.Count > 0)
-        {
-            Revisit(pending);
-            Graph = Build();
-        }
+        if (pending.Count > 0) Revisit(pending);
+        Graph = Build();
     }
 
     /// <summary>The graph as far as it has been read.</summary>
@@ -166,8 +161,10 @@ public sealed class DemandCallGraph
     }
 
     /// <summary>Classes of the artifact that are, or extend or implement (transitively), a type whose simple name is a seed.</summary>
-    private static HashSet<string> SeedSubtypes(ArtifactCallGraph graph, Func<string, bool> isSeedType)
+    private static HashSet<string> SeedSubtypes(IEnumerable<ClassFacts> classes, Func<string, bool> isSeedType)
     {
+        var byName = new Dictionary<string, ClassFacts>(StringComparer.Ordinal);
+        foreach (var c in classes) byName.TryAdd(c.Name, c); // any definition of a duplicated name: both are read if related
         // One memoised walk up the hierarchy for all classes; a class on the current path counts as
         // "no" so that a (hostile) cycle ends.
         var memo = new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -176,7 +173,7 @@ public sealed class DemandCallGraph
             if (memo.TryGetValue(name, out bool known)) return known;
             memo[name] = false;
             bool related = isSeedType(Simple(name));
-            if (!related && graph.FindClass(name) is { } c)
+            if (!related && byName.GetValueOrDefault(name) is { } c)
             {
                 if (c.SuperName is { } super) related = Related(super);
                 foreach (var i in c.Interfaces)
@@ -185,7 +182,7 @@ public sealed class DemandCallGraph
             return memo[name] = related;
         }
         var result = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in graph.Classes.Keys)
+        foreach (var name in byName.Keys)
             if (Related(name)) result.Add(name);
         return result;
     }
