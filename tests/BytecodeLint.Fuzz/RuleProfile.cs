@@ -26,20 +26,22 @@ public static class RuleProfile
         variants.Add(("all rules", RuleRegistry.CreateAnalyzers));
 
         new ScanEngine([], maxDegreeOfParallelism: parallelism).Scan([path]); // warm up the reader and the page cache
-        log.WriteLine($"| variant | wall | CPU | allocated | diagnostics |");
-        log.WriteLine($"|---|---|---|---|---|");
+        log.WriteLine($"| variant | wall | CPU | allocated | gen0/1/2 GCs | diagnostics |");
+        log.WriteLine($"|---|---|---|---|---|---|");
         foreach (var (name, analyzers) in variants)
         {
             GC.Collect();
             using var process = Process.GetCurrentProcess();
             var cpu = process.TotalProcessorTime;
             long allocated = GC.GetTotalAllocatedBytes(precise: true);
+            int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
             var clock = Stopwatch.StartNew();
             var result = new ScanEngine(analyzers(), maxDegreeOfParallelism: parallelism).Scan([path]);
             clock.Stop();
             process.Refresh();
             log.WriteLine($"| {name} | {clock.Elapsed.TotalSeconds:F2} s | {(process.TotalProcessorTime - cpu).TotalSeconds:F2} s | " +
-                $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1 << 20):N0} MiB | {result.Diagnostics.Count} |");
+                $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1 << 20):N0} MiB | " +
+                $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} | {result.Diagnostics.Count} |");
         }
         return 0;
     }

@@ -1,4 +1,5 @@
 using System.IO.MemoryMappedFiles;
+using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace BytecodeLint.Analysis.Inputs;
@@ -7,7 +8,7 @@ namespace BytecodeLint.Analysis.Inputs;
 /// A whole file mapped read-only. Archives are mapped rather than read so that a 100 MB fat jar costs
 /// page-cache pages, not heap, and STORED entries are served without copying.
 /// </summary>
-internal sealed unsafe class MappedFile : IDisposable
+internal sealed unsafe partial class MappedFile : IDisposable
 {
     private readonly MemoryMappedFile _map;
     private readonly MemoryMappedViewAccessor _view;
@@ -39,6 +40,7 @@ internal sealed unsafe class MappedFile : IDisposable
             SafeMemoryMappedViewHandle handle = view.SafeMemoryMappedViewHandle;
             byte* pointer = null;
             handle.AcquirePointer(ref pointer);
+            Populate(pointer, view.PointerOffset + length);
             return new MappedFile(map, view, pointer + view.PointerOffset, (int)length);
         }
         catch
@@ -48,6 +50,30 @@ internal sealed unsafe class MappedFile : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Maps every page of the view up front with one <c>madvise(MADV_POPULATE_READ)</c> (Linux 5.14+)
+    /// instead of taking a page fault per 4 KiB while the entries are read: kotlin-compiler's 97 MB
+    /// are ~24,000 faults otherwise (docs/performance.md). Best effort: older kernels and other systems
+    /// refuse it and the pages fault in as before.
+    /// </summary>
+    private static void Populate(byte* start, long length)
+    {
+        if (!OperatingSystem.IsLinux() || length <= 0) return;
+        try
+        {
+            _ = madvise(start, (nuint)length, MadvPopulateRead);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A libc without madvise: nothing to gain, nothing lost.
+        }
+    }
+
+    private const int MadvPopulateRead = 22;
+
+    [LibraryImport("libc", SetLastError = false)]
+    private static partial int madvise(void* address, nuint length, int advice);
 
     public void Dispose()
     {
