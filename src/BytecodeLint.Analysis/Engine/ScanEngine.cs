@@ -37,16 +37,31 @@ public sealed class ScanEngine
 
     public ScanResult Scan(IReadOnlyList<string> inputs, CancellationToken cancellation = default)
     {
-        var summaries = new List<InputSummary>();
-        var diagnostics = new List<Diagnostic>();
-        foreach (var input in inputs)
+        // Inputs are scanned side by side as well: each one ends with sequential work (artifact-end
+        // actions such as BL0002's value flow) and small inputs cannot keep every core busy on their
+        // own (the 70 JDK jmods: 1.59 -> 1.37 s). Results are kept by input index
+        // and sorted, so the output does not depend on which input finishes first.
+        var results = new (InputSummary Summary, IReadOnlyCollection<Diagnostic> Found)[inputs.Count];
+        var failures = new Exception?[inputs.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = inputs.Count > 1 ? _parallelism : 1, CancellationToken = cancellation };
+        Parallel.For(0, inputs.Count, parallel, i =>
         {
-            var (summary, found) = ScanInput(input, cancellation);
-            summaries.Add(summary);
-            diagnostics.AddRange(found);
-        }
+            try
+            {
+                results[i] = ScanInput(inputs[i], cancellation);
+            }
+            catch (InputException e)
+            {
+                failures[i] = e; // the first unreadable input in command-line order is reported, whatever order they failed in
+            }
+        });
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+
+        var diagnostics = new List<Diagnostic>();
+        foreach (var (_, found) in results) diagnostics.AddRange(found);
         diagnostics.Sort(new DiagnosticOrder(inputs));
-        return new ScanResult(summaries, diagnostics);
+        return new ScanResult([.. results.Select(r => r.Summary)], diagnostics);
     }
 
     private (InputSummary, IReadOnlyCollection<Diagnostic>) ScanInput(string input, CancellationToken cancellation)
