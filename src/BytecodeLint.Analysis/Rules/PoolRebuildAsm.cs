@@ -63,9 +63,19 @@ internal sealed class PoolRebuildAsm
     public bool IsReaderBase(string name) => _readers.Contains(name) || (_graph.FindClass(name) is null && IsAsmName(name, "ClassReader"));
 
     /// <summary>A writer or a subclass of one (through superclasses in the artifact).</summary>
-    public bool IsWriterType(string name) => ExtendsWhere(name, IsWriterBase);
+    public bool IsWriterType(string name) => Memo(_writerTypes, name, IsWriterBase);
 
-    public bool IsReaderType(string name) => ExtendsWhere(name, IsReaderBase);
+    public bool IsReaderType(string name) => Memo(_readerTypes, name, IsReaderBase);
+
+    // Asked for every allocation and call of the analysed methods, mostly about the same few names.
+    private readonly Dictionary<string, bool> _writerTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _readerTypes = new(StringComparer.Ordinal);
+
+    private bool Memo(Dictionary<string, bool> memo, string name, Func<string, bool> isBase)
+    {
+        if (!memo.TryGetValue(name, out bool result)) memo[name] = result = ExtendsWhere(name, isBase);
+        return result;
+    }
 
     /// <summary>
     /// Classifies <c>new owner(descriptor)</c> with the given argument origins (receiver first) by

@@ -28,6 +28,7 @@ internal sealed class PoolRebuildFlow
     private readonly ArtifactCallGraph _graph;
     private readonly Dictionary<MethodFacts, int> _base = [];
     private readonly Dictionary<FieldKey, int> _fields = [];
+    private readonly Dictionary<MethodFacts, int[]> _fieldNodes = [];
     private readonly List<List<int>?> _forward = [];
     private readonly List<List<int>?> _backward = [];
     private readonly Dictionary<int, List<int>> _contents = [];
@@ -66,9 +67,18 @@ internal sealed class PoolRebuildFlow
             ValueKind.Param when value.Index < method.ArgumentCount => b + 1 + value.Index,
             ValueKind.CallResult => b + 1 + method.ArgumentCount + value.Index,
             ValueKind.Allocation => b + 1 + method.ArgumentCount + method.Calls.Count + value.Index,
-            ValueKind.Field => FieldNode(method.Fields[value.Index]),
+            ValueKind.Field => FieldNodes(method)[value.Index],
             _ => -1,
         };
+    }
+
+    /// <summary>The field nodes of a method's field list, looked up once per method (hashing a field's names per use was a third of building the flow).</summary>
+    private int[] FieldNodes(MethodFacts method)
+    {
+        if (_fieldNodes.TryGetValue(method, out var nodes)) return nodes;
+        nodes = new int[method.Fields.Count];
+        for (int i = 0; i < nodes.Length; i++) nodes[i] = FieldNode(method.Fields[i]);
+        return _fieldNodes[method] = nodes;
     }
 
     /// <summary>True when the object may receive the content of an existing class (see the class remarks).</summary>
@@ -148,7 +158,7 @@ internal sealed class PoolRebuildFlow
                 _fills.Add((Nodes(m, call.Arguments[1]), Nodes(m, call.Arguments[0])));
         }
         foreach (var store in m.Stores)
-            foreach (var v in store.Value) Edge(Node(m, v), FieldNode(m.Fields[store.Field]));
+            foreach (var v in store.Value) Edge(Node(m, v), FieldNodes(m)[store.Field]);
         foreach (var v in m.Returns) Edge(Node(m, v), _base[m]);
         for (int k = 0; k < m.Allocations.Count; k++)
         {
