@@ -55,6 +55,18 @@ public sealed class FuzzSliceTests
         Assert.True(first.Count(m => !m.AsSpan().SequenceEqual(seed)) >= 45, "mutants should differ from their seed");
     }
 
+    /// <summary>
+    /// A seed must name the same inputs in every process (the long run's note quotes one), so the
+    /// batch seeds are pinned to values computed outside .NET (a Python SplitMix64 finaliser); a
+    /// per-process randomised hash such as HashCode.Combine would pass any in-process check.
+    /// </summary>
+    [Theory]
+    [InlineData(20261122L, 0L, Fuzzer.ClassSalt, -1531981701)]
+    [InlineData(20261122L, 1999L, Fuzzer.ArchiveSalt, -1083426997)]
+    [InlineData(7L, 5L, Fuzzer.ClassSalt, -560529103)]
+    public void Batch_seeds_are_the_same_in_every_process(long seed, long batch, int salt, int expected) =>
+        Assert.Equal(expected, Fuzzer.BatchSeed(seed, batch, salt));
+
     [Fact]
     public void A_nesting_bomb_deeper_than_the_limit_is_reported_as_a_limit_not_followed()
     {

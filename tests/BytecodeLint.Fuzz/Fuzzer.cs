@@ -54,7 +54,7 @@ public sealed class Fuzzer(FuzzCorpus corpus, FuzzOptions options, Func<IEnumera
     /// <summary>Regenerates and scans batch number <paramref name="batch"/>.</summary>
     public void RunBatch(long batch)
     {
-        var random = new Random(HashCode.Combine(options.Seed, batch, 0x5eed));
+        var random = new Random(BatchSeed(options.Seed, batch, ClassSalt));
         int size = (int)Math.Min(options.BatchSize, options.Classes - batch * options.BatchSize);
         var jar = new ZipBuilder();
         for (int i = 0; i < size; i++)
@@ -71,11 +71,26 @@ public sealed class Fuzzer(FuzzCorpus corpus, FuzzOptions options, Func<IEnumera
 
         if (batch % options.ArchiveEvery == 0)
         {
-            var archiveRandom = new Random(HashCode.Combine(options.Seed, batch, 0xa4c));
+            var archiveRandom = new Random(BatchSeed(options.Seed, batch, ArchiveSalt));
             var (kind, bytes) = ArchiveMutator.Mutate(corpus, archiveRandom);
             Check($"{kind}-seed{options.Seed}-batch{batch}.jar", bytes, options.PerArchiveBound, classBatch: false);
             Interlocked.Increment(ref _archives);
         }
+    }
+
+    public const int ClassSalt = 0x5eed, ArchiveSalt = 0xa4c;
+
+    /// <summary>
+    /// The seed of one batch's generator: a fixed mix (SplitMix64's finaliser) of the run's seed, the
+    /// batch number and a salt, so that a seed names the same inputs in every process.
+    /// (HashCode.Combine, used before, is randomised per process: runs were not reproducible.)
+    /// </summary>
+    public static int BatchSeed(long seed, long batch, int salt)
+    {
+        ulong x = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)batch * 0xC2B2AE3D27D4EB4FUL + (ulong)salt);
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return (int)(x ^ (x >> 31));
     }
 
     /// <summary>Scans one input with the engine and the inventory under a time bound; records what fails.</summary>

@@ -163,8 +163,15 @@ public sealed class DemandCallGraph
     /// <summary>Classes of the artifact that are, or extend or implement (transitively), a type whose simple name is a seed.</summary>
     private static HashSet<string> SeedSubtypes(IEnumerable<ClassFacts> classes, Func<string, bool> isSeedType)
     {
-        var byName = new Dictionary<string, ClassFacts>(StringComparer.Ordinal);
-        foreach (var c in classes) byName.TryAdd(c.Name, c); // any definition of a duplicated name: both are read if related
+        // Every definition of a duplicated name counts (related if any is): the classes arrive in
+        // visit order, which varies from run to run, so "the first one" would not be deterministic.
+        var byName = new Dictionary<string, List<ClassFacts>>(StringComparer.Ordinal);
+        foreach (var c in classes)
+        {
+            if (!byName.TryGetValue(c.Name, out var list)) byName[c.Name] = list = [];
+            list.Add(c);
+        }
+        foreach (var list in byName.Values) list.Sort((a, b) => string.CompareOrdinal(a.Location.Entry, b.Location.Entry));
         // One memoised walk up the hierarchy for all classes; a class on the current path counts as
         // "no" so that a (hostile) cycle ends.
         var memo = new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -173,16 +180,18 @@ public sealed class DemandCallGraph
             if (memo.TryGetValue(name, out bool known)) return known;
             memo[name] = false;
             bool related = isSeedType(Simple(name));
-            if (!related && byName.GetValueOrDefault(name) is { } c)
-            {
-                if (c.SuperName is { } super) related = Related(super);
-                foreach (var i in c.Interfaces)
-                    if (!related) related = Related(i);
-            }
+            if (!related && byName.GetValueOrDefault(name) is { } definitions)
+                foreach (var c in definitions)
+                {
+                    if (!related && c.SuperName is { } super) related = Related(super);
+                    foreach (var i in c.Interfaces)
+                        if (!related) related = Related(i);
+                }
             return memo[name] = related;
         }
         var result = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in byName.Keys)
+        // In name order: with a (hostile) superclass cycle the answer depends on where the walk starts.
+        foreach (var name in byName.Keys.Order(StringComparer.Ordinal))
             if (Related(name)) result.Add(name);
         return result;
     }
