@@ -33,19 +33,27 @@ internal sealed class ClassStub
 
     public static ClassStub Read(ClassAnalysisContext context, ConcurrentDictionary<string, string> interner)
     {
+        // Runs for nearly every class of a large artifact: no per-class caches, no growing lists.
         var @class = context.Class;
         var pool = @class.ConstantPool;
-        var cache = new ClassReadCache(@class, interner);
-        string? super = @class.SuperClass.IsNil ? null : cache.ClassName(@class.SuperClass.Index);
+        string Name(ClassHandle handle)
+        {
+            string name = pool.GetClassNameString(handle);
+            return interner.GetOrAdd(name, name);
+        }
+        string? super = @class.SuperClass.IsNil ? null : Name(@class.SuperClass);
         var interfaces = new string[@class.InterfaceCount];
-        for (int i = 0; i < interfaces.Length; i++) interfaces[i] = cache.ClassName(@class.GetInterface(i).Index);
-        var facts = new ClassFacts(cache.ClassName(@class.ThisClass.Index), super, interfaces, @class.AccessFlags, [], [],
+        for (int i = 0; i < interfaces.Length; i++) interfaces[i] = Name(@class.GetInterface(i));
+        var facts = new ClassFacts(Name(@class.ThisClass), super, interfaces, @class.AccessFlags, [], [],
             new DiagnosticLocation(context.Artifact.InputPath, context.Entry.Location));
 
-        var names = new List<int>();
+        int count = 0;
         for (int i = 1; i < pool.Count; i++)
-            if (pool.KindAt(i) == ConstantKind.Class) names.Add(NameHash(pool.GetUtf8Bytes(pool.GetClassName(pool.AsClass(i)))));
-        return new ClassStub(facts, context.Entry, [.. names]);
+            if (pool.KindAt(i) == ConstantKind.Class) count++;
+        var names = new int[count];
+        for (int i = 1, n = 0; i < pool.Count; i++)
+            if (pool.KindAt(i) == ConstantKind.Class) names[n++] = NameHash(pool.GetUtf8Bytes(pool.GetClassName(pool.AsClass(i))));
+        return new ClassStub(facts, context.Entry, names);
     }
 
     /// <summary>Hash of an internal class name as its pool spells it (modified UTF-8; the same as UTF-8 for names without NUL or supplementary characters).</summary>

@@ -26,6 +26,13 @@ internal sealed class MethodFactsReader
     private readonly List<CallSite> _calls = [];
     private readonly List<Allocation> _allocations = [];
     private readonly List<FieldKey> _fields = [];
+    private readonly List<ValueRef[]> _fieldSets = []; // one shared origin set per field: value sets are never mutated
+
+    // Small int constants (iconst_m1 … bipush 127) share their origin sets across all methods.
+    private static readonly ValueRef[][] SmallInts = [.. Enumerable.Range(-1, 129).Select(i => new[] { new ValueRef(ValueKind.Int, i) })];
+
+    private static ValueRef[] IntSet(int value) =>
+        (uint)(value + 1) < (uint)SmallInts.Length ? SmallInts[value + 1] : [new ValueRef(ValueKind.Int, value)];
     private readonly Dictionary<int, int> _fieldIndexByConstant = [];
     private readonly List<FieldStore> _stores = [];
     private ValueRef[] _returns = [];
@@ -98,8 +105,8 @@ internal sealed class MethodFactsReader
         switch (op)
         {
             case Opcode.AconstNull: Push(ValueSets.Null); return true;
-            case >= Opcode.IconstM1 and <= Opcode.Iconst5: Push([new ValueRef(ValueKind.Int, (int)op - (int)Opcode.Iconst0)]); return true;
-            case Opcode.Bipush or Opcode.Sipush: Push([new ValueRef(ValueKind.Int, c.PushValue)]); return true;
+            case >= Opcode.IconstM1 and <= Opcode.Iconst5: Push(IntSet((int)op - (int)Opcode.Iconst0)); return true;
+            case Opcode.Bipush or Opcode.Sipush: Push(IntSet(c.PushValue)); return true;
             case Opcode.Iload or Opcode.Fload or Opcode.Aload or >= Opcode.Iload0 and <= Opcode.Iload3
                 or >= Opcode.Fload0 and <= Opcode.Fload3 or >= Opcode.Aload0 and <= Opcode.Aload3:
                 Push(Local(c.LocalIndex));
@@ -205,7 +212,7 @@ internal sealed class MethodFactsReader
     {
         if (instance) Pop();
         var (index, descriptor) = FieldIndex(c.ConstantIndex);
-        if (descriptor[0] is 'L' or '[') Push([new ValueRef(ValueKind.Field, index)]);
+        if (descriptor[0] is 'L' or '[') Push(_fieldSets[index]);
         else PushUnknown(Descriptors.FieldSlots(descriptor));
     }
 
@@ -224,6 +231,7 @@ internal sealed class MethodFactsReader
         {
             index = _fields.Count;
             _fields.Add(key);
+            _fieldSets.Add([new ValueRef(ValueKind.Field, index)]);
             _fieldIndexByConstant[constant] = index;
         }
         return (index, key.Descriptor);
