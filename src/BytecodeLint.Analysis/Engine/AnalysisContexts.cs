@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BytecodeLint.Analysis.Inputs;
+using BytecodeLint.Analysis.Rules;
 using BytecodeLint.ClassFile;
 
 namespace BytecodeLint.Analysis;
@@ -88,14 +89,26 @@ public sealed class ArtifactEndContext : AnalysisContextBase
     /// <paramref name="use"/> on a context like the one the visit had; the bytes are released when it
     /// returns. For rules that only learn at the end which few classes they need in depth (BL0002):
     /// keeping every class's facts through the visit would cost far more than inflating a few twice.
+    /// Returns null when the entry cannot be read again (I/O) or <paramref name="use"/> finds the
+    /// class malformed deeper than the parse checks; that is reported as BL9001, as the visit does.
     /// </summary>
-    /// <exception cref="EntryReadException">The entry cannot be read (it could during the visit: only on I/O failure).</exception>
-    /// <exception cref="ClassFormatException">The class is malformed (also whatever <paramref name="use"/> finds malformed).</exception>
-    public T RevisitClass<T>(ClassEntry entry, Func<ClassAnalysisContext, T> use)
+    public T? RevisitClass<T>(ClassEntry entry, Func<ClassAnalysisContext, T> use) where T : class
     {
-        using var bytes = entry.Read();
-        var parsed = JavaClass.Parse(bytes.Memory);
-        return use(new ClassAnalysisContext(Artifact, entry, parsed, Options, _sink, _sources, CancellationToken, _suppressions));
+        try
+        {
+            using var bytes = entry.Read();
+            var parsed = JavaClass.Parse(bytes.Memory);
+            return use(new ClassAnalysisContext(Artifact, entry, parsed, Options, _sink, _sources, CancellationToken, _suppressions));
+        }
+        catch (ClassFormatException e)
+        {
+            _sink.Report(InputDiagnostics.Unreadable(Artifact.InputPath, entry.Location, e.Offset, e.Message));
+        }
+        catch (EntryReadException e)
+        {
+            _sink.Report(InputDiagnostics.Unreadable(Artifact.InputPath, entry.Location, e.Offset ?? 0, e.Reason));
+        }
+        return null;
     }
 
     /// <summary>A location naming only the artifact (for whole-artifact findings).</summary>

@@ -225,12 +225,8 @@ public sealed class ScanEngine
         }
     }
 
-    private static void ReportUnreadable(Artifact artifact, ClassEntry entry, DiagnosticSink sink, ClassFormatException e)
-    {
-        var properties = new Dictionary<string, double> { ["offset"] = e.Offset };
-        sink.Report(Diagnostic.Create(InputDiagnostics.UnreadableClass, new DiagnosticLocation(artifact.InputPath, entry.Location), properties,
-            "offset " + e.Offset, $"{entry.Location}: {e.Message}"));
-    }
+    private static void ReportUnreadable(Artifact artifact, ClassEntry entry, DiagnosticSink sink, ClassFormatException e) =>
+        sink.Report(InputDiagnostics.Unreadable(artifact.InputPath, entry.Location, e.Offset, e.Message));
 
     private static void ReportProblem(Artifact artifact, DiagnosticSink sink, InputProblem problem)
     {

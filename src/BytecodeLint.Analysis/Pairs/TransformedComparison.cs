@@ -80,8 +80,7 @@ public static class TransformedComparison
             catch (Exception e) when (e is ClassFormatException or EntryReadException)
             {
                 long offset = e is ClassFormatException c ? c.Offset : ((EntryReadException)e).Offset ?? 0;
-                problems.Add(Diagnostic.Create(InputDiagnostics.UnreadableClass, new DiagnosticLocation(transformed.InputPath, entry.Location),
-                    new Dictionary<string, double> { ["offset"] = offset }, "offset " + offset, $"{entry.Location}: {e.Message}"));
+                problems.Add(InputDiagnostics.Unreadable(transformed.InputPath, entry.Location, offset, e.Message));
             }
         }
         return dumps;

@@ -39,5 +39,10 @@ public static class InputDiagnostics
         IsEnabledByDefault: false,
         "An in-bytecode suppression annotation names rules that report nothing on the annotated class or member. Stale suppressions hide future findings; this opt-in rule lists them so they can be pruned.");
 
+    /// <summary>The BL9001 for one class entry that cannot be read or parsed, with the byte offset of the defect.</summary>
+    public static Diagnostic Unreadable(string inputPath, string entryLocation, long offset, string message) =>
+        Diagnostic.Create(UnreadableClass, new DiagnosticLocation(inputPath, entryLocation),
+            new Dictionary<string, double> { ["offset"] = offset }, "offset " + offset, $"{entryLocation}: {message}");
+
     public static IEnumerable<DiagnosticDescriptor> All => [UnreadableClass, LimitExceeded, AnalyzerFailure, UnusedSuppression];
 }

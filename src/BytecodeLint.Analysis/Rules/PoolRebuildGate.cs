@@ -24,11 +24,8 @@ internal static class PoolRebuildGate
     /// </summary>
     public static bool Selects(JavaClass @class)
     {
-        var name = @class.ConstantPool.GetUtf8Bytes(@class.ConstantPool.GetClassName(@class.ThisClass));
-        if (name.StartsWith("javassist/"u8) || name.IndexOf("/javassist/"u8) >= 0
-            || name.StartsWith("java/lang/classfile/"u8) || name.StartsWith("jdk/internal/classfile/"u8))
-            return false;
-        return Mentions(@class.ConstantPool);
+        string name = @class.ConstantPool.GetClassNameString(@class.ThisClass);
+        return !PoolRebuildApis.IsJavassist(name) && !PoolRebuildApis.IsClassFileApi(name) && Mentions(@class.ConstantPool);
     }
 
     /// <summary>True when the pool may name one of the APIs above (false positives only cost time).</summary>

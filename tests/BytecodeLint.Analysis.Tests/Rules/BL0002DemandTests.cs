@@ -99,6 +99,35 @@ public class BL0002DemandTests
         Assert.Contains("2 calls away", d.Message);
     }
 
+    /// <summary>
+    /// A hostile jar can chain tens of thousands of classes (C0 extends C1 … extends ClassVisitor); the
+    /// seed-subtype round walks up that chain and must not overflow the stack (that would kill the
+    /// process, not just this scan).
+    /// </summary>
+    [Fact]
+    public void A_thirty_thousand_class_superclass_chain_does_not_overflow_the_stack()
+    {
+        const int Length = 30_000;
+        var jar = new ZipBuilder();
+        for (int i = 0; i < Length; i++)
+        {
+            string super = i == Length - 1 ? Asm + "/ClassVisitor" : $"p/C{i + 1}";
+            jar.Add($"p/C{i}.class", new ClassBuilder($"p/C{i}", super).ToArray(), ZipMethod.Stored);
+        }
+        string path = Path.Combine(Path.GetTempPath(), $"bl0002-chain-{Guid.NewGuid():N}.jar");
+        File.WriteAllBytes(path, jar.Build());
+        try
+        {
+            var result = new ScanEngine([Analyzer]).Scan([path]);
+            Assert.Equal(Length, result.Inputs[0].Classes);
+            Assert.DoesNotContain(result.Diagnostics, d => d.Id == InputDiagnostics.AnalyzerFailure.Id);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Without_a_transformer_the_same_enhancer_is_a_warning()
     {

@@ -127,16 +127,25 @@ public sealed class ArtifactCallGraph
 
     private MethodFacts? LookUp(string owner, string name, string descriptor)
     {
-        // Bounded: a hostile or broken artifact can hold a superclass cycle (A extends A, or a class
-        // named java/lang/Object extending itself), which the JVM rejects but must not hang the scan.
-        int depth = 0;
-        for (var c = FindClass(owner); c is not null && depth++ < MaxSuperclassDepth; c = c.SuperName is { } s ? FindClass(s) : null)
+        foreach (var c in SuperclassChain(owner))
             if (_declared.TryGetValue(new MethodKey(c.Name, name, descriptor), out var m)) return m.Facts;
         return null;
     }
 
-    /// <summary>Superclass levels followed by a method look-up; real hierarchies are a few dozen deep at most.</summary>
-    private const int MaxSuperclassDepth = 1000;
+    /// <summary>
+    /// The class named <paramref name="name"/> and its superclasses, as far as the artifact holds them.
+    /// Bounded: a hostile or broken artifact can hold a superclass cycle (A extends A, or a class named
+    /// java/lang/Object extending itself), which the JVM rejects but must not hang the scan.
+    /// </summary>
+    public IEnumerable<ClassFacts> SuperclassChain(string name)
+    {
+        int depth = 0;
+        for (var c = FindClass(name); c is not null && depth++ < MaxHierarchyDepth; c = c.SuperName is { } s ? FindClass(s) : null)
+            yield return c;
+    }
+
+    /// <summary>Hierarchy levels any walk follows; real hierarchies are a few dozen deep at most.</summary>
+    public const int MaxHierarchyDepth = 1000;
 
     /// <summary>Call sites that may run <paramref name="method"/> (computed once for the whole artifact).</summary>
     public IReadOnlyList<(MethodFacts Caller, CallSite Call)> CallersOf(MethodFacts method)

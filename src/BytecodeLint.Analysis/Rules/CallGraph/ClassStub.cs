@@ -56,7 +56,7 @@ internal sealed class ClassStub
         return new ClassStub(facts, context.Entry, names);
     }
 
-    /// <summary>Hash of an internal class name as its pool spells it (modified UTF-8; the same as UTF-8 for names without NUL or supplementary characters).</summary>
+    /// <summary>Hash of an internal class name as its pool spells it (modified UTF-8).</summary>
     public static int NameHash(ReadOnlySpan<byte> utf8)
     {
         var hash = new HashCode();
@@ -64,5 +64,5 @@ internal sealed class ClassStub
         return hash.ToHashCode();
     }
 
-    public static int NameHash(string name) => NameHash(System.Text.Encoding.UTF8.GetBytes(name));
+    public static int NameHash(string name) => NameHash(ModifiedUtf8.Encode(name));
 }

@@ -13,8 +13,6 @@ public sealed class DemandCallGraph
     /// <summary>Rounds of the root closure; each reads the next layer of callees.</summary>
     private const int MaxRounds = 64;
 
-    private const int MaxSuperclassDepth = 1000;
-
     private readonly ArtifactEndContext _end;
     private readonly ConcurrentDictionary<string, string> _interner;
     private readonly List<ClassFacts> _read;
@@ -44,9 +42,6 @@ public sealed class DemandCallGraph
 
     /// <summary>The graph as far as it has been read.</summary>
     public ArtifactCallGraph Graph { get; private set; }
-
-    /// <summary>Classes read in depth (during the visit or after it) and classes kept as stubs.</summary>
-    public (int Read, int Stubs) Counts => (_read.Count + _done.Count(d => d), _done.Count(d => !d));
 
     /// <summary>
     /// Round 3: reads every stub class that methods reachable from the roots may call into, layer by
@@ -85,9 +80,7 @@ public sealed class DemandCallGraph
                     continue;
                 }
                 // The declaration may be inherited from a superclass, and a virtual call may run an override below the owner.
-                int depth = 0;
-                for (var c = Graph.FindClass(call.Target.Owner); c is not null && depth++ < MaxSuperclassDepth; c = c.SuperName is { } s ? Graph.FindClass(s) : null)
-                    Want(c.Name);
+                foreach (var c in Graph.SuperclassChain(call.Target.Owner)) Want(c.Name);
                 if (call.Opcode is Opcode.Invokevirtual or Opcode.Invokeinterface && Graph.SubtypesOf(call.Target.Owner) is { Count: <= MaxSubtypes } subtypes)
                     foreach (var sub in subtypes) Want(sub);
             }
@@ -100,23 +93,8 @@ public sealed class DemandCallGraph
         Parallel.ForEach(pending, options, i =>
         {
             _done[i] = true;
-            var entry = _stubs[i].Entry;
-            try
-            {
-                _classes[i] = _end.RevisitClass(entry, c => CallGraphCollector.Read(c, _interner));
-            }
-            catch (ClassFormatException e)
-            {
-                // Parsed during the visit, so the defect is deeper in the code (an operand naming a
-                // constant of the wrong kind): reported like the engine does, and the class stays a stub.
-                var properties = new Dictionary<string, double> { ["offset"] = e.Offset };
-                _end.Report(InputDiagnostics.UnreadableClass, new DiagnosticLocation(_end.Artifact.InputPath, entry.Location), properties,
-                    "offset " + e.Offset, $"{entry.Location}: {e.Message}");
-            }
-            catch (EntryReadException)
-            {
-                // Read fine during the visit; only an I/O failure gets here, and the visit already had the class.
-            }
+            // A class that cannot be read again (reported as BL9001 by RevisitClass) stays a stub.
+            if (_end.RevisitClass(_stubs[i].Entry, c => CallGraphCollector.Read(c, _interner)) is { } facts) _classes[i] = facts;
         });
     }
 
@@ -134,25 +112,27 @@ public sealed class DemandCallGraph
         foreach (var list in byName.Values) list.Sort((a, b) => string.CompareOrdinal(a.Location.Entry, b.Location.Entry));
         // One memoised walk up the hierarchy for all classes; a class on the current path counts as
         // "no" so that a (hostile) cycle ends.
+        // The recursion is bounded (ArtifactCallGraph.MaxHierarchyDepth): a hostile jar can chain tens
+        // of thousands of classes, which would overflow the stack.
         var memo = new Dictionary<string, bool>(StringComparer.Ordinal);
-        bool Related(string name)
+        bool Related(string name, int depth)
         {
             if (memo.TryGetValue(name, out bool known)) return known;
             memo[name] = false;
             bool related = isSeedType(Simple(name));
-            if (!related && byName.GetValueOrDefault(name) is { } definitions)
+            if (!related && depth < ArtifactCallGraph.MaxHierarchyDepth && byName.GetValueOrDefault(name) is { } definitions)
                 foreach (var c in definitions)
                 {
-                    if (!related && c.SuperName is { } super) related = Related(super);
+                    if (!related && c.SuperName is { } super) related = Related(super, depth + 1);
                     foreach (var i in c.Interfaces)
-                        if (!related) related = Related(i);
+                        if (!related) related = Related(i, depth + 1);
                 }
             return memo[name] = related;
         }
         var result = new HashSet<string>(StringComparer.Ordinal);
-        // In name order: with a (hostile) superclass cycle the answer depends on where the walk starts.
+        // In name order: with a (hostile) superclass cycle or a cut chain the answer depends on where the walk starts.
         foreach (var name in byName.Keys.Order(StringComparer.Ordinal))
-            if (Related(name)) result.Add(name);
+            if (Related(name, 0)) result.Add(name);
         return result;
     }
 
