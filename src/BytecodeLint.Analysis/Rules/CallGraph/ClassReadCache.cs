@@ -22,8 +22,15 @@ internal sealed class ClassReadCache(JavaClass @class, ConcurrentDictionary<stri
     public string ClassName(int index)
     {
         if (!_classes.TryGetValue(index, out var name))
-            _classes[index] = name = Utf8(_pool.GetClassName(_pool.AsClass(index)));
+            _classes[index] = name = ClassName(_pool, _pool.AsClass(index), interner);
         return name;
+    }
+
+    /// <summary>A class constant's name, decoded and interned, without a per-class cache (for code that reads a handful of names per class).</summary>
+    public static string ClassName(ConstantPool pool, ClassHandle handle, ConcurrentDictionary<string, string> interner)
+    {
+        string name = pool.GetClassNameString(handle);
+        return interner.GetOrAdd(name, name);
     }
 
     public (MethodKey Key, int[] ArgumentSlots, int ReturnSlots) Method(int index)

@@ -36,11 +36,7 @@ internal sealed class ClassStub
         // Runs for nearly every class of a large artifact: no per-class caches, no growing lists.
         var @class = context.Class;
         var pool = @class.ConstantPool;
-        string Name(ClassHandle handle)
-        {
-            string name = pool.GetClassNameString(handle);
-            return interner.GetOrAdd(name, name);
-        }
+        string Name(ClassHandle handle) => ClassReadCache.ClassName(pool, handle, interner);
         string? super = @class.SuperClass.IsNil ? null : Name(@class.SuperClass);
         var interfaces = new string[@class.InterfaceCount];
         for (int i = 0; i < interfaces.Length; i++) interfaces[i] = Name(@class.GetInterface(i));
