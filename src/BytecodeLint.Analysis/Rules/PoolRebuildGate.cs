@@ -22,11 +22,8 @@ internal static class PoolRebuildGate
     /// code BL0002 never analyses, see PoolRebuildAnalyzer.Include) and its pool may name one of the
     /// APIs above (false positives only cost time).
     /// </summary>
-    public static bool Selects(JavaClass @class)
-    {
-        string name = @class.ConstantPool.GetClassNameString(@class.ThisClass);
-        return !PoolRebuildApis.IsJavassist(name) && !PoolRebuildApis.IsClassFileApi(name) && Mentions(@class.ConstantPool);
-    }
+    public static bool Selects(JavaClass @class, string name) =>
+        !PoolRebuildApis.IsJavassist(name) && !PoolRebuildApis.IsClassFileApi(name) && Mentions(@class.ConstantPool);
 
     /// <summary>True when the pool may name one of the APIs above (false positives only cost time).</summary>
     public static bool Mentions(ConstantPool pool)

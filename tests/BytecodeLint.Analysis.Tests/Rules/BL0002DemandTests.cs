@@ -50,7 +50,8 @@ public class BL0002DemandTests
     {
         var builder = new ClassBuilder(className, "java/lang/Object");
         Method(builder, "probe", "()V", c => c.Static(W, "toByteArray", "()[B").Return(), ClassAccess.Public | ClassAccess.Static);
-        Assert.Equal(expected, PoolRebuildGate.Selects(JavaClass.Parse(builder.ToArray())));
+        var parsed = JavaClass.Parse(builder.ToArray());
+        Assert.Equal(expected, PoolRebuildGate.Selects(parsed, parsed.Name));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ internal sealed class ClassStub
         return false;
     }
 
-    public static ClassStub Read(ClassAnalysisContext context, ConcurrentDictionary<string, string> interner)
+    public static ClassStub Read(ClassAnalysisContext context, string name, ConcurrentDictionary<string, string> interner)
     {
         // Runs for nearly every class of a large artifact: no per-class caches, no growing lists.
         var @class = context.Class;
@@ -40,7 +40,7 @@ internal sealed class ClassStub
         string? super = @class.SuperClass.IsNil ? null : Name(@class.SuperClass);
         var interfaces = new string[@class.InterfaceCount];
         for (int i = 0; i < interfaces.Length; i++) interfaces[i] = Name(@class.GetInterface(i));
-        var facts = new ClassFacts(Name(@class.ThisClass), super, interfaces, @class.AccessFlags, [], [],
+        var facts = new ClassFacts(name, super, interfaces, @class.AccessFlags, [], [],
             new DiagnosticLocation(context.Artifact.InputPath, context.Entry.Location));
 
         int count = 0;

@@ -6,9 +6,9 @@ namespace BytecodeLint.Analysis.Rules.CallGraph;
 /// <summary>
 /// What a demand-driven call graph reads in depth (see <see cref="DemandCallGraphCollector"/>).
 /// </summary>
-/// <param name="Selects">Round 1, during the visit: the class takes part (its constant pool names something the rule follows).</param>
+/// <param name="Selects">Round 1, during the visit: the class (with its internal name, decoded once for both uses) takes part: its constant pool names something the rule follows.</param>
 /// <param name="IsSeedType">Round 2, at the end: a simple class name whose subtypes in the artifact, and the classes naming them, matter too.</param>
-public sealed record CallGraphDemand(Func<JavaClass, bool> Selects, Func<string, bool> IsSeedType);
+public sealed record CallGraphDemand(Func<JavaClass, string, bool> Selects, Func<string, bool> IsSeedType);
 
 /// <summary>
 /// Builds an <see cref="ArtifactCallGraph"/> that holds method facts only for the classes a rule
@@ -36,8 +36,9 @@ public static class DemandCallGraphCollector
         var interner = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         context.RegisterClassAction(c =>
         {
-            if (demand.Selects(c.Class)) read.Add(CallGraphCollector.Read(c, interner));
-            else stubs.Add(ClassStub.Read(c, interner));
+            string name = ClassReadCache.ClassName(c.Class.ConstantPool, c.Class.ThisClass, interner);
+            if (demand.Selects(c.Class, name)) read.Add(CallGraphCollector.Read(c, interner));
+            else stubs.Add(ClassStub.Read(c, name, interner));
         });
         context.RegisterArtifactEndAction(end => onComplete(end, new DemandCallGraph(end, demand, read, stubs, interner)));
     }
