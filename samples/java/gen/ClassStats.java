@@ -1,4 +1,4 @@
-// Prints, per method, the numbers the BL0003 cost formula uses (HOTSPOT.md section 4): code length,
+// Prints, per method, the numbers the BL0003 cost formula uses (docs/design/hotspot.md section 4): code length,
 // StackMapTable attribute length and frame count (javap -v shows the frames but not the attribute's
 // byte length), LineNumberTable entries, and ldc / ldc_w / ldc2_w counts, plus the constant pool
 // count. Independent of the C# reader on purpose: it is how samples/java/README.md was measured.

@@ -33,7 +33,7 @@ public class GenSamples {
     // run() lands above 255 (ldc_w). HotSpot hands the first retransform's transformer its methods in
     // its own order, run() before catalogue() on the JDKs measured, so a fresh-pool writer numbers
     // run()'s constants first, below 256, as 1-byte ldc, and the merge must widen each of them back
-    // (HOTSPOT.md sections 1 and 4). Without it a fresh-pool rebuild widens almost nothing.
+    // (docs/design/hotspot.md sections 1 and 4). Without it a fresh-pool rebuild widens almost nothing.
     static final int CATALOGUE = Integer.getInteger("catalogue", 150);
 
     public static void main(String[] args) throws IOException {
@@ -61,7 +61,7 @@ public class GenSamples {
         sb.append("// Class-file reader and BL0003 case: ").append(POOL_STRINGS)
           .append(" distinct string literals give a pool of more than\n");
         sb.append("// 300 entries. javac numbers constants in code order, so the first strings are loaded with the\n");
-        sb.append("// 1-byte ldc (pool index <= 255) and the later ones with ldc_w (index > 255). HOTSPOT.md section 1\n");
+        sb.append("// 1-byte ldc (pool index <= 255) and the later ones with ldc_w (index > 255). docs/design/hotspot.md section 1\n");
         sb.append("// step 3: only a 1-byte ldc whose constant moves above 255 needs widening; ldc_w is patched in place.\n");
         sb.append("package samples.app;\n\n");
         sb.append("public class LargeConstantPool {\n");
@@ -82,7 +82,7 @@ public class GenSamples {
 
     // BigStackMap's header must stay 7 lines: the committed class files' line numbers depend on it.
     static String bigStackMapHeader() {
-        return "// Seeds BL0003 (positive). HOTSPOT.md section 4: widening one 1-byte ldc clones the whole method,\n"
+        return "// Seeds BL0003 (positive). docs/design/hotspot.md section 4: widening one 1-byte ldc clones the whole method,\n"
             + "// code + StackMapTable + line numbers, so the cost of one retransform is about\n"
             + "// W x (1.114 S + 7.5 KB). This method keeps its code under the 64 KB limit but has " + BLOCKS + " branch\n"
             + "// targets with " + (LONG_LIVED + 5) + " live locals whose layout changes at every target, so javac writes a full_frame\n"
@@ -92,14 +92,14 @@ public class GenSamples {
     }
 
     static String wideningHeader() {
-        return "// Seeds BL0003 (positive, measured). HOTSPOT.md section 4: widening one 1-byte ldc clones the whole\n"
+        return "// Seeds BL0003 (positive, measured). docs/design/hotspot.md section 4: widening one 1-byte ldc clones the whole\n"
             + "// method, code + StackMapTable + line numbers, so one retransform costs about W x (1.114 S + 7.5 KB).\n"
             + "// run() is BigStackMap's method (" + BLOCKS + " branch targets, " + (LONG_LIVED + 5)
             + " live locals, a full_frame at each,\n"
             + "// a StackMapTable of several hundred KB), but catalogue() comes first in the file and fills the low\n"
             + "// pool indices, so all of run()'s constants sit above 255 (ldc_w). HotSpot reconstitutes run()\n"
             + "// before catalogue(), so a transformer that rebuilds the pool (BL0002) numbers run()'s constants\n"
-            + "// below 256 as 1-byte ldc and the JVM must widen each of them back (HOTSPOT.md section 1 step 3).\n"
+            + "// below 256 as 1-byte ldc and the JVM must widen each of them back (docs/design/hotspot.md section 1 step 3).\n"
             + "// Measured numbers are in samples/java/README.md.\n";
     }
 

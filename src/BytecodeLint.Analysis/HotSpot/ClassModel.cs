@@ -43,7 +43,7 @@ public sealed class ClassModel
     /// <summary>
     /// The Class entries the verifier resolves in this class's pool on <paramref name="profile"/>:
     /// catch types named exactly java/lang/Throwable in methods with code, when the class is verified
-    /// (HOTSPOT.md §2 trigger 1 and 3; research §1.2–1.3).
+    /// (docs/design/hotspot.md §2 trigger 1 and 3; research §1.2–1.3).
     /// </summary>
     public ISet<int> ResolvedByVerifier(JdkProfile profile, bool unverified)
     {

@@ -4,7 +4,7 @@ namespace BytecodeLint.Analysis.HotSpot;
 
 /// <summary>
 /// Entry points of the HotSpot model: what <c>VM_RedefineClasses</c> does to a class on
-/// retransform (HOTSPOT.md §1) and what it costs (§2, §4, §5). Rules and <c>simulate</c> call
+/// retransform (docs/design/hotspot.md §1) and what it costs (§2, §4, §5). Rules and <c>simulate</c> call
 /// only this, so every HotSpot number lives in this folder.
 /// </summary>
 public static class HotSpotModel
@@ -97,7 +97,7 @@ public static class HotSpotModel
 
     /// <summary>
     /// The retransform (with no transformer) whose merged pool first passes 65,535 entries because
-    /// NaN Float/Double entries are appended again every time (HOTSPOT.md §5), or null when the class
+    /// NaN Float/Double entries are appended again every time (docs/design/hotspot.md §5), or null when the class
     /// holds no NaN constant. The same on every JDK (no fix as of 25).
     /// </summary>
     /// <remarks>
@@ -115,7 +115,7 @@ public static class HotSpotModel
 
     /// <summary>
     /// BL0003 what-if from one class file: the most <c>ldc</c> a pool-rebuilding enhancer could widen
-    /// (HOTSPOT.md §4 "W from the class file alone"). See <see cref="RebuildWhatIf"/>.
+    /// (docs/design/hotspot.md §4 "W from the class file alone"). See <see cref="RebuildWhatIf"/>.
     /// </summary>
     public static RebuildWhatIf WorstCaseRebuildWidenings(JavaClass javaClass, int enhancerLdcPerMethod = 0) =>
         RebuildWhatIf.Compute(ClassModel.From(javaClass), enhancerLdcPerMethod);

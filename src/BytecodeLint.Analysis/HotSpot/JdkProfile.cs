@@ -1,7 +1,7 @@
 namespace BytecodeLint.Analysis.HotSpot;
 
 /// <summary>
-/// What a HotSpot feature release does in the retransform path (HOTSPOT.md §§1–5). Built from a
+/// What a HotSpot feature release does in the retransform path (docs/design/hotspot.md §§1–5). Built from a
 /// <see cref="JdkTarget"/>; an unknown version means "any supported JDK" and takes the worst case
 /// of every behaviour, so a prediction made without <c>--jdk</c> never understates a hazard.
 /// </summary>
@@ -38,10 +38,10 @@ public sealed record JdkProfile
     /// </summary>
     public bool ResolvedClassComparesByName => Feature is >= 22;
 
-    /// <summary>The JDK-8308762 leak: a resolved Throwable catch type never matches (feature 17–21, HOTSPOT.md §2).</summary>
+    /// <summary>The JDK-8308762 leak: a resolved Throwable catch type never matches (feature 17–21, docs/design/hotspot.md §2).</summary>
     public bool ThrowableLeak => VerifierResolvesThrowableCatchType && !ResolvedClassComparesByName;
 
-    /// <summary>Float/Double entries are compared with C++ <c>==</c>, so NaN never matches: true on every JDK measured (HOTSPOT.md §5).</summary>
+    /// <summary>Float/Double entries are compared with C++ <c>==</c>, so NaN never matches: true on every JDK measured (docs/design/hotspot.md §5).</summary>
     public bool NaNNeverMatches => true;
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace BytecodeLint.Analysis.HotSpot;
 
 /// <summary>Per-method result of one merge: widened <c>ldc</c> and the widening cost.</summary>
-/// <param name="S">Code length + StackMapTable length + LineNumberTable entries of the scratch method (HOTSPOT.md §4).</param>
+/// <param name="S">Code length + StackMapTable length + LineNumberTable entries of the scratch method (docs/design/hotspot.md §4).</param>
 /// <param name="EstimatedBytes">The refit's per-method term (<see cref="MetaspaceCost.LdcWideningRefitMethod"/>).</param>
 /// <param name="FirstFitBytes">The first fit for the same method (<see cref="MetaspaceCost.LdcWidening"/>).</param>
 /// <param name="PatchedLdc">1-byte <c>ldc</c> whose index was remapped in place (new index ≤ 255).</param>

@@ -1,38 +1,38 @@
 namespace BytecodeLint.Analysis.HotSpot;
 
 /// <summary>
-/// HotSpot's Metaspace numbers for the retransform path, with the HOTSPOT.md section each comes from.
+/// HotSpot's Metaspace numbers for the retransform path, with the docs/design/hotspot.md section each comes from.
 /// All results are bytes.
 /// </summary>
 public static class MetaspaceCost
 {
-    /// <summary>HOTSPOT.md §4 first fit: bytes per widening per byte of S.</summary>
+    /// <summary>docs/design/hotspot.md §4 first fit: bytes per widening per byte of S.</summary>
     public const double FirstFitBytesPerS = 1.114;
 
-    /// <summary>HOTSPOT.md §4 first fit: fixed bytes per widening (7.5 KB, taken as KiB).</summary>
+    /// <summary>docs/design/hotspot.md §4 first fit: fixed bytes per widening (7.5 KB, taken as KiB).</summary>
     public const double FirstFitBytesPerWidening = 7.5 * 1024;
 
-    /// <summary>HOTSPOT.md §4 refit: bytes per widening per byte of code + StackMapTable.</summary>
+    /// <summary>docs/design/hotspot.md §4 refit: bytes per widening per byte of code + StackMapTable.</summary>
     public const double RefitBytesPerCodeAndStackMap = 1.16;
 
-    /// <summary>HOTSPOT.md §4 refit: bytes per widening per LineNumberTable entry.</summary>
+    /// <summary>docs/design/hotspot.md §4 refit: bytes per widening per LineNumberTable entry.</summary>
     public const double RefitBytesPerLineEntry = 1.8;
 
-    /// <summary>HOTSPOT.md §4 refit: fixed cost of a retransform that rebuilds the pool and widens (42 KiB).</summary>
+    /// <summary>docs/design/hotspot.md §4 refit: fixed cost of a retransform that rebuilds the pool and widens (42 KiB).</summary>
     public const long RefitBaseBytes = 42 * 1024;
 
-    /// <summary>BL0001 fit (HOTSPOT.md §2): bytes per original pool entry per retransform.</summary>
+    /// <summary>BL0001 fit (docs/design/hotspot.md §2): bytes per original pool entry per retransform.</summary>
     public const double LeakBytesPerPoolEntryAndRetransform = 28;
 
-    /// <summary>BL0001 fit (HOTSPOT.md §2): bytes per N² (at +2 entries per retransform).</summary>
+    /// <summary>BL0001 fit (docs/design/hotspot.md §2): bytes per N² (at +2 entries per retransform).</summary>
     public const double LeakBytesPerRetransformSquared = 34;
 
-    /// <summary>The u2 limit of a constant pool: a merge past this overflows (HOTSPOT.md §5).</summary>
+    /// <summary>The u2 limit of a constant pool: a merge past this overflows (docs/design/hotspot.md §5).</summary>
     public const int MaxPoolCount = 65535;
 
     /// <summary>
     /// First fit of one retransform's growth for one method: W × (1.114·S + 7.5 KB), S = code length
-    /// + StackMapTable length + LineNumberTable entries (HOTSPOT.md §4; max error 11 % on 9 large
+    /// + StackMapTable length + LineNumberTable entries (docs/design/hotspot.md §4; max error 11 % on 9 large
     /// generated methods; only a rough bound for small methods).
     /// </summary>
     public static long LdcWidening(long s, int widened) =>
@@ -40,7 +40,7 @@ public static class MetaspaceCost
 
     /// <summary>
     /// Refit, per widened method: 1.16·W·(code + StackMapTable) + 1.8 B·W·LNT entries; add
-    /// <see cref="RefitBaseBytes"/> once per retransform that widens (HOTSPOT.md §4).
+    /// <see cref="RefitBaseBytes"/> once per retransform that widens (docs/design/hotspot.md §4).
     /// </summary>
     public static long LdcWideningRefitMethod(int widened, long codeLength, long stackMapTableLength, long lineNumberEntries) =>
         widened <= 0 ? 0 : (long)Math.Round(widened * (RefitBytesPerCodeAndStackMap * (codeLength + stackMapTableLength) + RefitBytesPerLineEntry * lineNumberEntries));
@@ -67,7 +67,7 @@ public static class MetaspaceCost
     /// <summary>
     /// BL0001: Metaspace after <paramref name="retransforms"/> retransforms of a class whose pool
     /// started at <paramref name="cp0"/> entries and grows by 2 per retransform:
-    /// ≈ 28 B·cp0·N + 34 B·N² (HOTSPOT.md §2, fit on JDK 17, max error 9.6 %).
+    /// ≈ 28 B·cp0·N + 34 B·N² (docs/design/hotspot.md §2, fit on JDK 17, max error 9.6 %).
     /// </summary>
     public static long CatchThrowableLeak(int cp0, long retransforms) =>
         retransforms <= 0 ? 0 : (long)Math.Round(LeakBytesPerPoolEntryAndRetransform * cp0 * retransforms + LeakBytesPerRetransformSquared * retransforms * retransforms);
@@ -87,7 +87,7 @@ public static class MetaspaceCost
     }
 
     /// <summary>
-    /// Structural size of the i-th clone of a method (research §4.4; HOTSPOT.md §4):
+    /// Structural size of the i-th clone of a method (research §4.4; docs/design/hotspot.md §4):
     /// 88 + H + align8(C + i + E) + 8·A + align8(S_smt + 7) + Σ align8(a_j + 7).
     /// </summary>
     public static long StructuralCloneBytes(MethodShape shape, int i, JdkProfile profile)

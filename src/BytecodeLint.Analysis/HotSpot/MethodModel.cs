@@ -7,7 +7,7 @@ public readonly record struct CodeReference(int Pc, Opcode Opcode, int Index);
 
 /// <summary>
 /// A method's share of the retransform model: the pool references in its code, its catch types and
-/// the sizes that drive the widening cost (HOTSPOT.md §4: S = code length + StackMapTable attribute
+/// the sizes that drive the widening cost (docs/design/hotspot.md §4: S = code length + StackMapTable attribute
 /// length + LineNumberTable entries).
 /// </summary>
 public sealed class MethodModel
@@ -38,7 +38,7 @@ public sealed class MethodModel
 
     public int LineNumberEntries { get; }
 
-    /// <summary>S of HOTSPOT.md §4 for this method.</summary>
+    /// <summary>S of docs/design/hotspot.md §4 for this method.</summary>
     public long S => (long)CodeLength + StackMapTableLength + LineNumberEntries;
 
     public IReadOnlyList<CodeReference> References { get; }

@@ -4,7 +4,7 @@ namespace BytecodeLint.Analysis.HotSpot;
 
 /// <summary>
 /// The retransform at which a class's NaN constants push the merged pool past 65,535 entries,
-/// computed without replaying the doubling (HOTSPOT.md §5). It returns exactly what
+/// computed without replaying the doubling (docs/design/hotspot.md §5). It returns exactly what
 /// <see cref="HotSpotModel.Simulate(ClassModel, ClassModel?, JdkProfile, int, bool)"/> reports as
 /// <c>OverflowAtRetransform</c> for <see cref="HotSpotModel.NaNOverflowSearchLimit"/> retransforms
 /// with no transformer, at a fraction of the cost: that simulation copies every NaN entry again on

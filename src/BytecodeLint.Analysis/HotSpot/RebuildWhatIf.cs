@@ -7,7 +7,7 @@ public sealed record MethodWhatIf(string Name, string Descriptor, int WorstCaseW
 
 /// <summary>
 /// The BL0003 what-if: the most <c>ldc</c> a pool-rebuilding enhancer (fresh ASM ClassWriter) could
-/// make HotSpot widen on one retransform, from the original class alone (HOTSPOT.md §4).
+/// make HotSpot widen on one retransform, from the original class alone (docs/design/hotspot.md §4).
 /// <list type="bullet">
 /// <item>A constant the original pool holds maps back to its old index (the merge finds the old
 /// entry), so only an <c>ldc</c>/<c>ldc_w</c> of a single-slot constant whose old index is above

@@ -5,7 +5,7 @@ public enum ScratchSource
 {
     /// <summary>
     /// No transformer (or one that returns null): the JVM parses the bytes it reconstitutes from the
-    /// running class, so each retransform sees the previous merge's pool (HOTSPOT.md §1, exp1 and
+    /// running class, so each retransform sees the previous merge's pool (docs/design/hotspot.md §1, exp1 and
     /// nan-javac oracle cases).
     /// </summary>
     Reconstituted,
@@ -49,7 +49,7 @@ public sealed record RetransformSimulation(
 
     /// <summary>
     /// Metaspace after the simulated retransforms: the first retransform's widening estimate (later
-    /// ones reuse the freed copies, HOTSPOT.md §4) plus, when the pool grows, the BL0001 fit
+    /// ones reuse the freed copies, docs/design/hotspot.md §4) plus, when the pool grows, the BL0001 fit
     /// generalised to the simulated sizes (<see cref="MetaspaceCost.PoolGrowth"/>).
     /// </summary>
     public long EstimatedBytesAfterRetransforms =>

@@ -9,9 +9,9 @@ namespace BytecodeLint.Analysis.Pairs;
 /// BL0002's pair mode (<c>scan --transformed DIR_OR_JAR</c>): class dumps written by an agent (Arthas
 /// <c>-Darthas.dump</c>, Byte Buddy's <c>net.bytebuddy.dump</c>, a transformer's own dump folder) are
 /// matched by class name with the classes of the scanned inputs, and each pair is merged the way
-/// <c>VM_RedefineClasses</c> would (HOTSPOT.md §1, <see cref="HotSpotModel.Merge(JavaClass, JavaClass, JdkProfile, bool)"/>).
+/// <c>VM_RedefineClasses</c> would (docs/design/hotspot.md §1, <see cref="HotSpotModel.Merge(JavaClass, JavaClass, JdkProfile, bool)"/>).
 /// A pair is reported when the transformed class's constant-pool layout drifted enough to widen
-/// 1-byte <c>ldc</c>: from a pair the widened count is exact, not a what-if (HOTSPOT.md §4).
+/// 1-byte <c>ldc</c>: from a pair the widened count is exact, not a what-if (docs/design/hotspot.md §4).
 /// </summary>
 public static class TransformedComparison
 {

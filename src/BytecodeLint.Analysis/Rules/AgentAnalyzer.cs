@@ -4,7 +4,7 @@ using BytecodeLint.Analysis.Rules.Agents;
 namespace BytecodeLint.Analysis.Rules;
 
 /// <summary>
-/// BL0101–BL0106 — what an agent jar must get right before release (HOTSPOT.md §5, last bullets):
+/// BL0101–BL0106 — what an agent jar must get right before release (docs/design/hotspot.md §5, last bullets):
 /// manifest capabilities and entry points, Boot-Class-Path, retransform-capable transformers,
 /// retransformation in loops or periodic tasks, and transformers writing into the JVM's buffer.
 /// Runs only on agent code: classes of archives whose manifest names an agent class (and of the

@@ -4,7 +4,7 @@ namespace BytecodeLint.Analysis.Rules;
 /// JDK modules defined to the boot loader (ModuleLayer.boot() modules whose class loader is null,
 /// read from OpenJDK 17.0.15 and Temurin 25.0.3, union). The boot loader does not verify its
 /// classes by default (BytecodeVerificationLocal is false), which matters to rules whose trigger
-/// is the verifier (BL0001, HOTSPOT.md §2 condition 3).
+/// is the verifier (BL0001, docs/design/hotspot.md §2 condition 3).
 /// </summary>
 internal static class BootModules
 {

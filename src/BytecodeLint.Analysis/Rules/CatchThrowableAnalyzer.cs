@@ -4,7 +4,7 @@ using BytecodeLint.ClassFile;
 namespace BytecodeLint.Analysis.Rules;
 
 /// <summary>
-/// BL0001 — catch (Throwable) pre-resolved by the verifier (JDK-8308762). HOTSPOT.md §2: on JDK
+/// BL0001 — catch (Throwable) pre-resolved by the verifier (JDK-8308762). docs/design/hotspot.md §2: on JDK
 /// 17–21 the verifier resolves the Class constant of every handler whose catch type is exactly
 /// java/lang/Throwable; a resolved entry never equals the scratch class's unresolved one, so every
 /// Fieldref/Methodref/InterfaceMethodref on that entry is appended again (+2 entries) on every

@@ -5,7 +5,7 @@ using BytecodeLint.ClassFile;
 namespace BytecodeLint.Analysis.Rules;
 
 /// <summary>
-/// BL0003 — a method whose stack map makes ldc widening expensive. HOTSPOT.md §4: every widened
+/// BL0003 — a method whose stack map makes ldc widening expensive. docs/design/hotspot.md §4: every widened
 /// 1-byte ldc clones the whole method, StackMapTable included, so one retransform by a
 /// pool-rebuilding enhancer costs ≈ W·(1.114·S + 7.5 KB) per method, S = code length +
 /// StackMapTable length + LineNumberTable entries. W comes from the HotSpot model's what-if

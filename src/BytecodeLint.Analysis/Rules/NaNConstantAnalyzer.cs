@@ -6,7 +6,7 @@ namespace BytecodeLint.Analysis.Rules;
 
 /// <summary>
 /// BL0004 — a NaN Float/Double constant doubles the constant pool on every retransform.
-/// HOTSPOT.md §5: the merge compares Float and Double entries with C++ <c>==</c>; NaN never equals
+/// docs/design/hotspot.md §5: the merge compares Float and Double entries with C++ <c>==</c>; NaN never equals
 /// itself, so every NaN entry, and every copy appended before, is appended again on each
 /// retransform — with no transformer at all, on every JDK measured (17.0.15, 25.0.3). The number of
 /// retransforms until the pool passes 65,535 entries comes from the HotSpot model, in closed form

@@ -5,7 +5,7 @@ using BytecodeLint.Analysis.Rules.CallGraph;
 namespace BytecodeLint.Analysis.Rules;
 
 /// <summary>
-/// BL0002 — an enhancer rebuilds the constant pool of the classes it rewrites (HOTSPOT.md §3).
+/// BL0002 — an enhancer rebuilds the constant pool of the classes it rewrites (docs/design/hotspot.md §3).
 /// Finds writers that start an empty pool — ASM <c>new ClassWriter(flags)</c>, a subclass whose
 /// constructor ends there or passes a null reader (Arthas 3.3.1–3.4.1), the ClassFile API with
 /// <c>NEW_POOL</c> or <c>ClassFile.build</c> of a parsed class, Javassist <c>setBody</c> and friends —

@@ -16,7 +16,7 @@ internal enum PoolStart
 }
 
 /// <summary>
-/// Recognises ASM's ClassWriter and ClassReader in any package (HOTSPOT.md §3: ASM is usually
+/// Recognises ASM's ClassWriter and ClassReader in any package (docs/design/hotspot.md §3: ASM is usually
 /// shaded) and classifies writer constructions. Inside the artifact a writer is recognised by
 /// shape, because shading renames packages but not members: it extends a <c>…/ClassVisitor</c>,
 /// has <c>toByteArray()[B</c>, a <c>(I)V</c> constructor and a <c>(LR;I)V</c> constructor whose

@@ -14,7 +14,7 @@ public sealed class MetaspaceCostTests
     [Fact]
     public void Arthas_incident_worked_check_gives_about_530_MB()
     {
-        // HOTSPOT.md §4: ≈ 500 widened ldc, ≈ 900 KB stack map → ≈ 530 MB by the formula (≈ 500 MB reported).
+        // docs/design/hotspot.md §4: ≈ 500 widened ldc, ≈ 900 KB stack map → ≈ 530 MB by the formula (≈ 500 MB reported).
         double bytes = MetaspaceCost.LdcWidening(900_000, 500);
         Assert.InRange(bytes / 1e6, 500, 560);
     }
@@ -30,7 +30,7 @@ public sealed class MetaspaceCostTests
 
     [Theory]
     [InlineData(39, 1000, 36_141_552)]   // exp1-CatchThrowable, JDK 17, measured used delta
-    [InlineData(2955, 1000, 113_246_208)] // HOTSPOT.md §2: cp0 = 2,955 → +108 MiB after 1,000
+    [InlineData(2955, 1000, 113_246_208)] // docs/design/hotspot.md §2: cp0 = 2,955 → +108 MiB after 1,000
     public void Catch_throwable_leak_fit_is_within_10_percent_of_measurements(int cp0, int n, long measured)
     {
         double ratio = MetaspaceCost.CatchThrowableLeak(cp0, n) / (double)measured;

@@ -31,7 +31,7 @@ public sealed class NaNOracleTests
     public void Pool_passes_65535_at_the_15th_retransform(string? jdk)
     {
         // 13 measured doublings end at 24,602; the 14th gives 49,178 and the 15th 98,330 > 65,535
-        // (HOTSPOT.md §5: JDK 17's 15th merge returned ~98,332 entries, JDK 25 refused it).
+        // (docs/design/hotspot.md §5: JDK 17's 15th merge returned ~98,332 entries, JDK 25 refused it).
         var original = OracleCase.Load("nan-javac").Class("original.class");
         var profile = JdkProfile.Parse(jdk);
         Assert.Equal(15, HotSpotModel.NaNOverflowRetransforms(original, profile));

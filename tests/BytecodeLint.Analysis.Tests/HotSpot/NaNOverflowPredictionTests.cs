@@ -120,7 +120,7 @@ public sealed class NaNOverflowPredictionTests
     [InlineData(3, 2)]
     public void Simulated_pool_sizes_follow_n_plus_c_times_two_to_the_k_minus_one(int floats, int doubles)
     {
-        // HOTSPOT.md §5: each retransform appends every NaN entry the pool holds, so the NaN slots
+        // docs/design/hotspot.md §5: each retransform appends every NaN entry the pool holds, so the NaN slots
         // (float 1, double 2) double: n(k) = n₀ + c·(2^k − 1). The oracle: 29 + 3·(2^13 − 1) = 24,602.
         var cls = Build(new Shape(40, floats, doubles, 1, 1, false, false, 61, true), 0);
         int n0 = cls.ConstantPool.Count, c = floats + 2 * doubles;

@@ -9,7 +9,7 @@ public class CurveFitterTests
     [Fact]
     public void Quadratic_recovers_the_HotSpot_law()
     {
-        // HOTSPOT.md §2 with cp0 = 39: 4 MB + 28·39 B·N + 34 B·N².
+        // docs/design/hotspot.md §2 with cp0 = 39: 4 MB + 28·39 B·N + 34 B·N².
         var ys = Xs.Select(n => 4e6 + 28 * 39 * n + 34 * n * n).ToArray();
         var fit = CurveFitter.Quadratic(Xs, ys)!;
         Assert.Equal(4e6, fit.Coefficients[0], 1e-3 * 4e6);
@@ -33,7 +33,7 @@ public class CurveFitterTests
     [Fact]
     public void Doubling_growth_is_exponential()
     {
-        // A pool that doubles each retransform (HOTSPOT.md §5): bytes ∝ 2^N.
+        // A pool that doubles each retransform (docs/design/hotspot.md §5): bytes ∝ 2^N.
         var xs = Enumerable.Range(0, 14).Select(i => (double)i).ToArray();
         var ys = xs.Select(n => 4e6 + 2000 * Math.Pow(2, n)).ToArray();
         var exp = CurveFitter.Exponential(xs, ys)!;

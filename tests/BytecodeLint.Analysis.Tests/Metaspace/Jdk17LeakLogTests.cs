@@ -5,7 +5,7 @@ namespace BytecodeLint.Analysis.Tests.Metaspace;
 
 /// <summary>
 /// OpenJDK 17.0.15, -XX:MaxMetaspaceSize=128m, t1.CatchThrowable retransformed until
-/// OutOfMemoryError: Metaspace at retransform 1,888 (shared/logs/README.md, HOTSPOT.md §2).
+/// OutOfMemoryError: Metaspace at retransform 1,888 (shared/logs/README.md, docs/design/hotspot.md §2).
 /// </summary>
 public class Jdk17LeakLogTests
 {
@@ -37,7 +37,7 @@ public class Jdk17LeakLogTests
         Assert.Equal(XAxisKind.Retransforms, d.XAxis);
         Assert.Equal(GrowthShape.Quadratic, d.Fit!.Shape);
         Assert.True(d.Fit.RSquared > 0.99);
-        // HOTSPOT.md §2: ≈ 34–37 B·N² dominates; the fitted N² coefficient must be of that size.
+        // docs/design/hotspot.md §2: ≈ 34–37 B·N² dominates; the fitted N² coefficient must be of that size.
         Assert.InRange(d.Fit.Coefficients[2], 25, 50);
     }
 

@@ -38,7 +38,7 @@ public class BL0001Tests
         Assert.Equal(1, d.Properties["throwableMemberRefs"]);
         Assert.Equal(2, d.Properties["poolEntriesPerRetransform"]);
         Assert.Contains("on JDK 17–21", d.Message);
-        // HOTSPOT.md §2: the 39-entry class measured +34.5 MiB after 1,000 retransforms; the fit is within 9.6 %.
+        // docs/design/hotspot.md §2: the 39-entry class measured +34.5 MiB after 1,000 retransforms; the fit is within 9.6 %.
         double after1000 = d.Properties["metaspaceBytesAfter1000Retransforms"];
         Assert.InRange(after1000, 34.5 * 1024 * 1024 * 0.9, 34.5 * 1024 * 1024 * 1.1);
         Assert.True(d.Properties["metaspaceBytesAfter100Retransforms"] < after1000 / 50, "growth must be quadratic in N");

@@ -38,7 +38,7 @@ public sealed record ClassPoolHistory
 
     public string? Explanation { get; init; }
 
-    /// <summary>HOTSPOT.md §2's estimate (28 B·cp0·N + 34 B·N²) for BL0001 growth, bytes.</summary>
+    /// <summary>docs/design/hotspot.md §2's estimate (28 B·cp0·N + 34 B·N²) for BL0001 growth, bytes.</summary>
     public double? LawEstimateBytes { get; init; }
 
     /// <summary>Global indices (in <see cref="Model.MetaspaceLog.Redefinitions"/>) of this class's redefinitions, in order.</summary>

@@ -7,11 +7,11 @@ namespace BytecodeLint.Analysis.Metaspace.Analysis;
 /// Groups redefinitions by class and classifies their pool growth. Named records (the log printed
 /// <c>redefine+class+load</c>) group by name; unnamed ones are chained: HotSpot's merged pool becomes the
 /// class's pool, so the next redefinition of the same class starts from <c>old_cp_len</c> = the last
-/// <c>merge_cp_len</c> (HOTSPOT.md §1 step 4).
+/// <c>merge_cp_len</c> (docs/design/hotspot.md §1 step 4).
 /// </summary>
 public static class ClassPoolTracker
 {
-    /// <summary>Per HOTSPOT.md §2: bytes per (pool entry × retransform) and per retransform².</summary>
+    /// <summary>Per docs/design/hotspot.md §2: bytes per (pool entry × retransform) and per retransform².</summary>
     public const double Bl0001BytesPerPoolEntryRetransform = 28, Bl0001BytesPerRetransformSquared = 34;
 
     public static IReadOnlyList<ClassPoolHistory> Track(IReadOnlyList<Redefinition> redefinitions, IClassPoolIndex? names)
@@ -139,16 +139,16 @@ public static class ClassPoolTracker
         List<Redefinition> records, int? lastIndexMap)
     {
         if (pattern == PoolGrowthPattern.Doubling)
-            return ("BL0004", "the appended entries double on every redefinition: NaN float/double constants never compare equal in the merge, so the pool doubles each retransform (HOTSPOT.md §5)");
+            return ("BL0004", "the appended entries double on every redefinition: NaN float/double constants never compare equal in the merge, so the pool doubles each retransform (docs/design/hotspot.md §5)");
         if (pattern == PoolGrowthPattern.Constant)
-            return ("BL0001", $"+{typical} entries on every redefinition: a catch (Throwable) handler's class entry is pre-resolved by the verifier, so its member references are appended again each retransform (JDK-8308762, JDK 17–21; HOTSPOT.md §2)");
+            return ("BL0001", $"+{typical} entries on every redefinition: a catch (Throwable) handler's class entry is pre-resolved by the verifier, so its member references are appended again each retransform (JDK-8308762, JDK 17–21; docs/design/hotspot.md §2)");
         var scratch = records.Select(r => r.ScratchCpLength).LastOrDefault(l => l != null);
         var rebuilt = lastIndexMap is { } map && scratch is { } s && s > 0 && map >= 0.5 * s;
         if (widenings > 0)
-            return ("BL0003", $"{widenings:N0} ldc widened to ldc_w (up to {maxWidenings:N0} per redefinition): each widening clones the method with its StackMapTable, ≈ W × (1.114·S + 7.5 KB) per retransform (HOTSPOT.md §4)"
+            return ("BL0003", $"{widenings:N0} ldc widened to ldc_w (up to {maxWidenings:N0} per redefinition): each widening clones the method with its StackMapTable, ≈ W × (1.114·S + 7.5 KB) per retransform (docs/design/hotspot.md §4)"
                               + (rebuilt ? "; the index map covers most of the pool, so the transformer rebuilds the constant pool (BL0002)" : ""));
         if (rebuilt)
-            return ("BL0002", $"the index map remaps {lastIndexMap:N0} of {scratch:N0} entries: the transformer rebuilds the constant pool instead of copying it (HOTSPOT.md §3)");
+            return ("BL0002", $"the index map remaps {lastIndexMap:N0} of {scratch:N0} entries: the transformer rebuilds the constant pool instead of copying it (docs/design/hotspot.md §3)");
         return (null, null);
     }
 }

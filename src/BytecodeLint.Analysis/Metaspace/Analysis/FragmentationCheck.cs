@@ -4,7 +4,7 @@ namespace BytecodeLint.Analysis.Metaspace.Analysis;
 
 /// <summary>
 /// Metaspace that is allocated but not usable: freed blocks the loader's arena cannot reuse
-/// (HOTSPOT.md §2: "99.5 % of it sits in free lists"), or committed memory far above what is used.
+/// (docs/design/hotspot.md §2: "99.5 % of it sits in free lists"), or committed memory far above what is used.
 /// </summary>
 public static class FragmentationCheck
 {

@@ -9,9 +9,9 @@ public enum GrowthShape
     /// <summary>y = a + b·x: a fixed cost per retransform or per second.</summary>
     Linear,
 
-    /// <summary>y = a + b·x + c·x²: the JDK-8308762 law (HOTSPOT.md §2), each retransform copies a pool that grows by a constant.</summary>
+    /// <summary>y = a + b·x + c·x²: the JDK-8308762 law (docs/design/hotspot.md §2), each retransform copies a pool that grows by a constant.</summary>
     Quadratic,
 
-    /// <summary>y = c + a·e^(k·x): a pool that doubles on every retransform (NaN constants, HOTSPOT.md §5).</summary>
+    /// <summary>y = c + a·e^(k·x): a pool that doubles on every retransform (NaN constants, docs/design/hotspot.md §5).</summary>
     Exponential,
 }

@@ -1,4 +1,4 @@
-// BL0001 control: must not fire. HOTSPOT.md section 2, trigger 1: only a handler whose catch type is
+// BL0001 control: must not fire. docs/design/hotspot.md section 2, trigger 1: only a handler whose catch type is
 // exactly java/lang/Throwable is pre-resolved; here the catch type and the printStackTrace Methodref
 // both name java/lang/Exception (oracle case exp1-CatchException: no leak).
 package samples.app;

@@ -1,4 +1,4 @@
-// Seeds BL0001 (positive). HOTSPOT.md section 2: catch (Throwable t) plus t.getMessage(), a
+// Seeds BL0001 (positive). docs/design/hotspot.md section 2: catch (Throwable t) plus t.getMessage(), a
 // Methodref on java/lang/Throwable. Same trigger as CatchThrowablePrints through a different member.
 package samples.app;
 

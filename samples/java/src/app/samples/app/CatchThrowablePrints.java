@@ -1,4 +1,4 @@
-// Seeds BL0001 (positive). HOTSPOT.md section 2: the exception table has a handler whose catch type
+// Seeds BL0001 (positive). docs/design/hotspot.md section 2: the exception table has a handler whose catch type
 // is exactly java/lang/Throwable, and t.printStackTrace() puts a Methodref whose class is that same
 // Throwable class entry into the pool. On JDK 17-21 the verifier pre-resolves the handler's class,
 // so every retransform appends that Methodref again (+2 pool entries each time; measured in the

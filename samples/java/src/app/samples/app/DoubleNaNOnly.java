@@ -1,4 +1,4 @@
-// Seeds BL0004 (positive, double only). HOTSPOT.md section 5: a single CONSTANT_Double NaN entry,
+// Seeds BL0004 (positive, double only). docs/design/hotspot.md section 5: a single CONSTANT_Double NaN entry,
 // loaded with ldc2_w, is enough for the pool to double on every retransform. 0.0 / 0.0 is a
 // constant expression, so javac folds it to the same NaN constant as Double.NaN.
 package samples.app;

@@ -1,4 +1,4 @@
-// BL0001 control: must not fire. HOTSPOT.md section 2, trigger 1: try/finally compiles to a
+// BL0001 control: must not fire. docs/design/hotspot.md section 2, trigger 1: try/finally compiles to a
 // catch-any handler (catch_type 0), which names no class, so nothing is pre-resolved.
 package samples.app;
 

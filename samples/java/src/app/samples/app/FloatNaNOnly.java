@@ -1,4 +1,4 @@
-// Seeds BL0004 (positive, float only). HOTSPOT.md section 5: a single CONSTANT_Float NaN entry,
+// Seeds BL0004 (positive, float only). docs/design/hotspot.md section 5: a single CONSTANT_Float NaN entry,
 // loaded with ldc, is enough for the pool to double on every retransform.
 package samples.app;
 

@@ -1,4 +1,4 @@
-// BL0004 control: must not fire. HOTSPOT.md section 5: only NaN breaks the merge's == comparison.
+// BL0004 control: must not fire. docs/design/hotspot.md section 5: only NaN breaks the merge's == comparison.
 // Signed zeros, infinities and the extreme finite values all compare equal to themselves, so these
 // Float/Double pool entries are matched and reused on retransform.
 package samples.app;

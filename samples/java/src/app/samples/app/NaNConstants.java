@@ -1,4 +1,4 @@
-// Seeds BL0004 (positive, both kinds). HOTSPOT.md section 5: the constant-pool merge compares
+// Seeds BL0004 (positive, both kinds). docs/design/hotspot.md section 5: the constant-pool merge compares
 // Float/Double entries with C++ ==, and NaN never equals itself, so every NaN entry (and each copy
 // appended before) is appended again on every retransform: the pool doubles each time, on every JDK
 // measured. Double.NaN and Float.NaN are compile-time constants, so javac puts a CONSTANT_Double

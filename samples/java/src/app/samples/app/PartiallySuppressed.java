@@ -1,4 +1,4 @@
-// Suppression case: two BL0001 positives (HOTSPOT.md section 2) in one class; only the method
+// Suppression case: two BL0001 positives (docs/design/hotspot.md section 2) in one class; only the method
 // suppressed() carries @SuppressBytecodeLint("BL0001"). The finding located in unsuppressed()
 // (t.getMessage()) must stay active; the one in suppressed() (t.printStackTrace()) is suppressed.
 package samples.app;

@@ -1,4 +1,4 @@
-// BL0003 control: must not fire. HOTSPOT.md section 4: the cost of widening an ldc is one clone of
+// BL0003 control: must not fire. docs/design/hotspot.md section 4: the cost of widening an ldc is one clone of
 // the method, sized by code + StackMapTable + LineNumberTable. This ordinary method has a handful of
 // ldc, a few branch targets and a stack map of a few dozen bytes, so even if every ldc widened the
 // estimate stays tiny (far below any sensible threshold).

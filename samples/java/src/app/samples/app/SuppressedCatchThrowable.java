@@ -1,4 +1,4 @@
-// Suppression case: a BL0001 positive (catch (Throwable t) + t.printStackTrace(), HOTSPOT.md
+// Suppression case: a BL0001 positive (catch (Throwable t) + t.printStackTrace(), docs/design/hotspot.md
 // section 2) whose whole class is annotated @SuppressBytecodeLint("BL0001"): the finding must be
 // reported as suppressed, not as an active diagnostic.
 package samples.app;

@@ -1,4 +1,4 @@
-// Suppression case: a BL0001 positive (catch (Throwable t) + t.printStackTrace(), HOTSPOT.md
+// Suppression case: a BL0001 positive (catch (Throwable t) + t.printStackTrace(), docs/design/hotspot.md
 // section 2) where only the method holding the handler carries @SuppressBytecodeLint("BL0001");
 // the class itself is not annotated. The finding must be reported as suppressed.
 // (PartiallySuppressed has a second, unannotated positive next to a suppressed one.)

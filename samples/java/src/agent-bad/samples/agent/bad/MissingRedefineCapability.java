@@ -1,7 +1,7 @@
 // Seeds a BL01xx agent rule: redefineClasses is called but the agent manifest lacks
 // Can-Redefine-Classes: true, so the call throws UnsupportedOperationException.
 // (try/finally rather than try-with-resources on purpose: a TWR would add a BL0001 pattern,
-// HOTSPOT.md section 2, to this jar and blur which rule each class seeds.)
+// docs/design/hotspot.md section 2, to this jar and blur which rule each class seeds.)
 package samples.agent.bad;
 
 import java.io.ByteArrayOutputStream;

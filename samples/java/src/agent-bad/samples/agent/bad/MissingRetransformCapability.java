@@ -1,6 +1,6 @@
 // Seeds a BL01xx agent rule: retransformClasses is called but the agent manifest lacks
 // Can-Retransform-Classes: true, so the call throws UnsupportedOperationException
-// (HOTSPOT.md section 5, last bullet).
+// (docs/design/hotspot.md section 5, last bullet).
 package samples.agent.bad;
 
 import java.lang.instrument.Instrumentation;

@@ -1,6 +1,6 @@
 // Seeds a BL01xx agent rule: the transformer is registered with addTransformer(t), which makes it
 // NOT retransform-capable, and then the agent retransforms. The JVM silently skips this
-// transformer on retransformation (HOTSPOT.md section 5, last bullet). Fix: addTransformer(t, true).
+// transformer on retransformation (docs/design/hotspot.md section 5, last bullet). Fix: addTransformer(t, true).
 package samples.agent.bad;
 
 import java.lang.instrument.ClassFileTransformer;

@@ -1,6 +1,6 @@
 // Seeds a BL01xx agent rule: periodic retransformation. The lambda given to
 // ScheduledExecutorService.scheduleAtFixedRate calls retransformClasses, so the same classes are
-// retransformed forever; HOTSPOT.md sections 2 and 5 show pools (and Metaspace) growing with every
+// retransformed forever; docs/design/hotspot.md sections 2 and 5 show pools (and Metaspace) growing with every
 // retransform of affected classes. javac compiles the lambda body to a synthetic method
 // lambda$start$0 reached through invokedynamic.
 package samples.agent.bad;

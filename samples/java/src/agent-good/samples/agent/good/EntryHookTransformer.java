@@ -1,4 +1,4 @@
-// Control for BL0002 (HOTSPOT.md section 3): the transformer reads its input with
+// Control for BL0002 (docs/design/hotspot.md section 3): the transformer reads its input with
 // new ClassReader(classfileBuffer) and writes with new ClassWriter(reader, COMPUTE_MAXS), so ASM
 // copies the original constant pool and only appends the hook's entries: the JVM's index map is
 // empty and no ldc is widened. It never writes into classfileBuffer.

@@ -1,5 +1,5 @@
 // Control agent (agent-good.jar): every BL01xx agent rule and BL0002 must stay silent.
-// HOTSPOT.md section 5 (last bullet): retransformClasses needs Can-Retransform-Classes: true in the
+// docs/design/hotspot.md section 5 (last bullet): retransformClasses needs Can-Retransform-Classes: true in the
 // manifest (present: samples/java/src/agent-good/manifest.txt) and a transformer added with
 // addTransformer(t, true).
 // It retransforms exactly once, outside the loop that only collects the targets. Agent-Class names

@@ -1,4 +1,4 @@
-// BL0002 control (HOTSPOT.md section 3, last bullet): new ClassWriter(COMPUTE_FRAMES) with no
+// BL0002 control (docs/design/hotspot.md section 3, last bullet): new ClassWriter(COMPUTE_FRAMES) with no
 // ClassReader is pure generation of a brand-new class. There is no existing constant pool to
 // preserve, and this code does not run on a transform path, so it must not be a finding.
 package samples.agent.good;

@@ -1,4 +1,4 @@
-// Seeds BL0002 (positive), direct form. HOTSPOT.md section 3: transform() passes its classfileBuffer
+// Seeds BL0002 (positive), direct form. docs/design/hotspot.md section 3: transform() passes its classfileBuffer
 // to rewrite(), which reads it with a ClassReader but writes with new ClassWriter(COMPUTE_FRAMES),
 // descriptor (I)V: ASM numbers a brand-new pool in visiting order, the JVM's merge builds an index
 // map for almost every entry and 1-byte ldc whose constants move above 255 get widened. The writer

@@ -1,4 +1,4 @@
-// Seeds BL0002 (positive) through a subclass. HOTSPOT.md section 3: the constructor delegates to
+// Seeds BL0002 (positive) through a subclass. docs/design/hotspot.md section 3: the constructor delegates to
 // ClassWriter(int), descriptor (I)V, so every instance starts with an empty pool no matter what
 // the caller read. The rule has to see that "new FreshPoolWriter(flags)" is a fresh-pool writer.
 package samples.agent.rebuild;

@@ -1,5 +1,5 @@
 // Seeds BL0002 (positive), third transformer path: writes through NullReaderWriter, whose
-// constructor passes a null ClassReader to ClassWriter(ClassReader, int) (HOTSPOT.md section 3).
+// constructor passes a null ClassReader to ClassWriter(ClassReader, int) (docs/design/hotspot.md section 3).
 package samples.agent.rebuild;
 
 import java.lang.instrument.ClassFileTransformer;

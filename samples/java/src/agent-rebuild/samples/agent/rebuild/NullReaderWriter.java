@@ -1,4 +1,4 @@
-// Seeds BL0002 (positive), the Arthas 3.3.x form. HOTSPOT.md section 3: the subclass calls the
+// Seeds BL0002 (positive), the Arthas 3.3.x form. docs/design/hotspot.md section 3: the subclass calls the
 // two-argument constructor ClassWriter(ClassReader, int) but passes null for the reader. Since ASM
 // 6.1 ClassWriter(int) is itself this(null, flags), so this is exactly a fresh pool even though
 // the (Lorg/objectweb/asm/ClassReader;I)V descriptor looks like the preserving constructor.

@@ -1,7 +1,7 @@
 // BL0002 positives (agent-rebuild.jar). The packaging is correct (Can-Retransform-Classes: true,
 // addTransformer(t, true), one retransformClasses call), so no BL01xx rule should fire; the bugs are
 // the three transformers, each of which rebuilds the constant pool of the class it is given
-// (HOTSPOT.md section 3).
+// (docs/design/hotspot.md section 3).
 package samples.agent.rebuild;
 
 import java.lang.instrument.Instrumentation;

@@ -1,4 +1,4 @@
-// Seeds BL0002 (positive), second transformer path. HOTSPOT.md section 3: reads classfileBuffer
+// Seeds BL0002 (positive), second transformer path. docs/design/hotspot.md section 3: reads classfileBuffer
 // with a ClassReader, then writes through FreshPoolWriter, whose constructor calls super(flags):
 // a rebuilt constant pool although a reader was at hand.
 package samples.agent.rebuild;
