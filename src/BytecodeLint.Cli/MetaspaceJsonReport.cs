@@ -1,7 +1,7 @@
 using BytecodeLint.Cli.Output;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using BytecodeLint.Analysis.Metaspace.Analysis;
+using BytecodeLint.Metaspace.Analysis;
 
 namespace BytecodeLint.Cli;
 

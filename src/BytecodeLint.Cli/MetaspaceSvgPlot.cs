@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security;
 using System.Text;
-using BytecodeLint.Analysis.Metaspace.Analysis;
-using BytecodeLint.Analysis.Metaspace.Model;
+using BytecodeLint.Metaspace.Analysis;
+using BytecodeLint.Metaspace.Model;
 
 namespace BytecodeLint.Cli;
 

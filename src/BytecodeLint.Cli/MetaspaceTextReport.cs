@@ -1,4 +1,4 @@
-using BytecodeLint.Analysis.Metaspace.Analysis;
+using BytecodeLint.Metaspace.Analysis;
 
 namespace BytecodeLint.Cli;
 

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.TestUtilities;
+using BytecodeLint.Analysis.Rules.Retransform.PoolRebuild;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Tests;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.Fuzz;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Tests;
 

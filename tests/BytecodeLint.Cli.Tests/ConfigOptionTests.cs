@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BytecodeLint.Cli.Commands;
+using BytecodeLint.Analysis.Engine;
 using static BytecodeLint.Cli.Tests.CliRunner;
 
 namespace BytecodeLint.Cli.Tests;
@@ -134,7 +135,7 @@ public class ConfigOptionTests
         folder.File(".globalconfig", "is_global = true\ndotnet_diagnostic.BL0001.severity = error\n");
         var inner = Directory.CreateDirectory(Path.Combine(folder.Path, "a", "b")).FullName;
         var found = ScanCommand.LoadConfig([], discover: true, inner);
-        Assert.Equal(BytecodeLint.Analysis.Severity.Error, found.SeverityOverrides["BL0001"]);
+        Assert.Equal(BytecodeLint.Analysis.Engine.Severity.Error, found.SeverityOverrides["BL0001"]);
         Assert.Empty(ScanCommand.LoadConfig([], discover: false, inner).SeverityOverrides);
     }
 

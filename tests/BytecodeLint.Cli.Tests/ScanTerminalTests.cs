@@ -1,4 +1,5 @@
 using BytecodeLint.Cli.Terminal;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Cli.Tests;
 
@@ -49,7 +50,7 @@ public class ScanTerminalTests
     [Fact]
     public void Progress_display_erases_what_it_drew()
     {
-        var progress = new BytecodeLint.Analysis.ScanProgress();
+        var progress = new BytecodeLint.Analysis.Engine.ScanProgress();
         progress.StartInput("a.jar");
         progress.ClassRead(1000);
         var stderr = new StringWriter();

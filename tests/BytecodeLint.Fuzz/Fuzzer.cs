@@ -4,6 +4,7 @@ using BytecodeLint.Analysis;
 using BytecodeLint.Analysis.Inputs;
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.TestUtilities;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Fuzz;
 

@@ -4,6 +4,7 @@ using BytecodeLint.Analysis.Inputs;
 using BytecodeLint.Analysis.Inventory;
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.ClassFile;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Fuzz;
 

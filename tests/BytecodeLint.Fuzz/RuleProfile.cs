@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using BytecodeLint.Analysis;
 using BytecodeLint.Analysis.Rules;
-using BytecodeLint.Analysis.Rules.CallGraph;
+using BytecodeLint.Analysis.Flow;
+using BytecodeLint.Analysis.Engine;
+using BytecodeLint.Analysis.Rules.Retransform.PoolRebuild;
 
 namespace BytecodeLint.Fuzz;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Baseline;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BytecodeLint.Analysis.Rules;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Configuration;
 

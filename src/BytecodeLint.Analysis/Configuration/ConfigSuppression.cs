@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Configuration;
 
@@ -86,7 +87,7 @@ public static class ConfigSuppressions
     /// </summary>
     public static IEnumerable<Diagnostic> ReportUnused(IReadOnlyList<ConfigSuppression> unused, AnalyzerOptions options)
     {
-        var descriptor = Rules.InputDiagnostics.UnusedSuppression;
+        var descriptor = InputDiagnostics.UnusedSuppression;
         if (options.EffectiveSeverity(descriptor) is not { } severity) yield break;
         foreach (var suppression in unused)
         {

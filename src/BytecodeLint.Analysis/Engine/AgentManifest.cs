@@ -1,6 +1,6 @@
 using BytecodeLint.Analysis.Inputs;
 
-namespace BytecodeLint.Analysis;
+namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>Recognises java.lang.instrument agent jars by their manifest attributes.</summary>
 public static class AgentManifest

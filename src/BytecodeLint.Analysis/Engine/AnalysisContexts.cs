@@ -3,7 +3,7 @@ using BytecodeLint.Analysis.Inputs;
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.ClassFile;
 
-namespace BytecodeLint.Analysis;
+namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>Collects findings from concurrently running callbacks and applies the effective severity.</summary>
 internal sealed class DiagnosticSink(AnalyzerOptions options)

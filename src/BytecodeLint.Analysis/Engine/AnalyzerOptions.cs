@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BytecodeLint.Analysis;
+namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>
 /// Everything a rule may read besides the bytecode: the target JDK, per-rule settings

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace BytecodeLint.Analysis;
+namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>
 /// A rule, Roslyn-style: it declares the descriptors it can report and registers callbacks in

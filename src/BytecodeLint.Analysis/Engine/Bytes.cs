@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BytecodeLint.Analysis;
+namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>Formats byte counts for messages: binary units, three significant digits.</summary>
 public static class Bytes

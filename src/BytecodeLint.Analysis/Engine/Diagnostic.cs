@@ -1,4 +1,4 @@
-namespace BytecodeLint.Analysis;
+namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>
 /// One finding. <see cref="Properties"/> carries the rule's numbers (counts, estimates in bytes)

@@ -1,4 +1,4 @@
-namespace BytecodeLint.Analysis;
+namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>
 /// What a rule can report, declared once (Roslyn's <c>DiagnosticDescriptor</c>): a stable id, a title

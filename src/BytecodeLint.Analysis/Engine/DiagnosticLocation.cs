@@ -1,4 +1,4 @@
-namespace BytecodeLint.Analysis;
+namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>
 /// Where a finding is: the command-line input (<see cref="Artifact"/>), the entry chain inside it

@@ -1,4 +1,4 @@
-namespace BytecodeLint.Analysis;
+namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>
 /// The one ordering of diagnostics: by input (command-line order), entry, class, member, offset,

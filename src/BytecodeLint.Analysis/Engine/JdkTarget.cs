@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BytecodeLint.Analysis;
+namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>
 /// The JDK the scanned code will run on (<c>--target-jdk</c>): a feature release such as 8, 17 or 25,

@@ -3,7 +3,7 @@ using BytecodeLint.Analysis.Inputs;
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.ClassFile;
 
-namespace BytecodeLint.Analysis;
+namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>
 /// Runs the registered rules over inputs: opens each input, visits its classes in parallel

@@ -1,4 +1,4 @@
-namespace BytecodeLint.Analysis;
+namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>
 /// Live counters a scan updates while it runs, read by a progress display on another thread:

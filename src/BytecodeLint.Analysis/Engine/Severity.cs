@@ -1,4 +1,4 @@
-namespace BytecodeLint.Analysis;
+namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>
 /// How loud a diagnostic is. Mirrors Roslyn's levels and their global-config names

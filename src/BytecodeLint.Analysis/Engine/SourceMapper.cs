@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace BytecodeLint.Analysis;
+namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>
 /// Maps a class to its Java source through the source roots: package folder of the class +

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using BytecodeLint.ClassFile;
 
-namespace BytecodeLint.Analysis;
+namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>One in-bytecode suppression: rule ids, the annotated symbol and the justification.</summary>
 public sealed record AnnotationSuppression(string Class, string? Member, string? Descriptor, IReadOnlyList<string> RuleIds, string Justification, string Entry)

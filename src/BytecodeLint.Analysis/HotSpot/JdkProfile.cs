@@ -1,3 +1,5 @@
+using BytecodeLint.Analysis.Engine;
+
 namespace BytecodeLint.Analysis.HotSpot;
 
 /// <summary>

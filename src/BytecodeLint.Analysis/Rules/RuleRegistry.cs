@@ -1,3 +1,8 @@
+using BytecodeLint.Analysis.Engine;
+using BytecodeLint.Analysis.Rules.Retransform;
+using BytecodeLint.Analysis.Rules.Retransform.PoolRebuild;
+using BytecodeLint.Analysis.Rules.Agent;
+
 namespace BytecodeLint.Analysis.Rules;
 
 /// <summary>The one list of rules that ship. Docs, the README table and release notes are checked against it by tests.</summary>

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using BytecodeLint.Analysis.Metaspace.Analysis;
-using BytecodeLint.Analysis.Metaspace.ClassNames;
-using BytecodeLint.Analysis.Metaspace.Model;
-using BytecodeLint.Analysis.Metaspace.Reading;
+using BytecodeLint.Metaspace.Analysis;
+using BytecodeLint.Metaspace.ClassNames;
+using BytecodeLint.Metaspace.Model;
+using BytecodeLint.Metaspace.Reading;
 
 namespace BytecodeLint.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BytecodeLint.Analysis;
 using BytecodeLint.Analysis.Rules;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Cli.Commands;
 

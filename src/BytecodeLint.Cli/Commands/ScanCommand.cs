@@ -1,4 +1,4 @@
-using BytecodeLint.Analysis.Pairs;
+using BytecodeLint.Analysis.Rules.Retransform.PoolRebuild;
 using System.CommandLine;
 using System.Globalization;
 using BytecodeLint.Analysis;
@@ -8,6 +8,7 @@ using BytecodeLint.Analysis.Inputs;
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.Cli.Output;
 using BytecodeLint.Cli.Terminal;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BytecodeLint.Analysis;
 using BytecodeLint.Analysis.HotSpot;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Cli.Commands;
 

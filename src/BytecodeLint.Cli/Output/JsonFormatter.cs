@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using BytecodeLint.Analysis;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Cli.Output;
 

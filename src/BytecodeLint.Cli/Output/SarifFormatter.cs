@@ -4,6 +4,7 @@ using BytecodeLint.Analysis;
 using BytecodeLint.Analysis.Baseline;
 using BytecodeLint.Analysis.Configuration;
 using BytecodeLint.Analysis.Rules;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Cli.Output;
 

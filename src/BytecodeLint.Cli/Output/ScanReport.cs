@@ -1,4 +1,5 @@
 using BytecodeLint.Analysis;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Cli.Output;
 

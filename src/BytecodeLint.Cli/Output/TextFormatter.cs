@@ -1,5 +1,6 @@
 using System.Globalization;
 using BytecodeLint.Analysis;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Cli.Output;
 

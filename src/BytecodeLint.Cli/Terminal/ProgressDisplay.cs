@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BytecodeLint.Analysis;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Cli.Terminal;
 

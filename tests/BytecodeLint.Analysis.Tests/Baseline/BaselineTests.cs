@@ -1,5 +1,6 @@
 using BytecodeLint.Analysis.Baseline;
 using BytecodeLint.Analysis.Rules;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Tests.Baseline;
 

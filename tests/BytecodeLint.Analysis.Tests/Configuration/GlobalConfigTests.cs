@@ -1,4 +1,5 @@
 using BytecodeLint.Analysis.Configuration;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Tests.Configuration;
 

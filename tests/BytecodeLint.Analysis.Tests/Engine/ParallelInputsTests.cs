@@ -1,6 +1,7 @@
 using BytecodeLint.Analysis.Inputs;
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.TestUtilities;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Tests.Engine;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using BytecodeLint.Analysis.Pairs;
+using BytecodeLint.Analysis.Rules.Retransform.PoolRebuild;
 using BytecodeLint.TestUtilities;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Tests.Pairs;
 

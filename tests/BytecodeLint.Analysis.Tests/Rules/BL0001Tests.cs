@@ -1,5 +1,6 @@
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.TestUtilities;
+using BytecodeLint.Analysis.Rules.Retransform;
 using static BytecodeLint.Analysis.Tests.Rules.RuleHarness;
 
 namespace BytecodeLint.Analysis.Tests.Rules;
@@ -153,5 +154,5 @@ public class BL0001BootModuleTests
     [InlineData("app.jar!/java/base/Foo.class", false)]
     [InlineData("java.base.jar!/Foo.class", false)]
     public void Boot_module_jmods_are_recognised(string location, bool boot) =>
-        Assert.Equal(boot, BytecodeLint.Analysis.Rules.BootModules.Contains(location));
+        Assert.Equal(boot, BytecodeLint.Analysis.Rules.Retransform.BootModules.Contains(location));
 }

@@ -1,4 +1,5 @@
 using BytecodeLint.TestUtilities;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Tests.Rules;
 

@@ -1,5 +1,6 @@
-using BytecodeLint.Analysis.Rules.CallGraph;
+using BytecodeLint.Analysis.Flow;
 using BytecodeLint.TestUtilities;
+using BytecodeLint.Analysis.Engine;
 using static BytecodeLint.Analysis.Tests.Rules.BL0002Classes;
 
 namespace BytecodeLint.Analysis.Tests.Rules;

@@ -1,6 +1,8 @@
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.ClassFile;
 using BytecodeLint.TestUtilities;
+using BytecodeLint.Analysis.Rules.Retransform.PoolRebuild;
+using BytecodeLint.Analysis.Engine;
 using static BytecodeLint.Analysis.Tests.Rules.BL0002Classes;
 
 namespace BytecodeLint.Analysis.Tests.Rules;

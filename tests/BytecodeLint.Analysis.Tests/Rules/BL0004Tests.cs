@@ -1,5 +1,7 @@
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.TestUtilities;
+using BytecodeLint.Analysis.Rules.Retransform;
+using BytecodeLint.Analysis.Engine;
 using static BytecodeLint.Analysis.Tests.Rules.RuleHarness;
 
 namespace BytecodeLint.Analysis.Tests.Rules;

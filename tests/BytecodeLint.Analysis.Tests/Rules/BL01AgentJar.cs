@@ -1,6 +1,8 @@
 using System.Text;
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.TestUtilities;
+using BytecodeLint.Analysis.Engine;
+using BytecodeLint.Analysis.Rules.Agent;
 
 namespace BytecodeLint.Analysis.Tests.Rules;
 

@@ -1,4 +1,6 @@
 using BytecodeLint.Analysis.Rules;
+using BytecodeLint.Analysis.Engine;
+using BytecodeLint.Analysis.Rules.Agent;
 
 namespace BytecodeLint.Analysis.Tests.Rules;
 

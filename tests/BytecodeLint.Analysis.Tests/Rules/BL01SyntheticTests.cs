@@ -1,6 +1,7 @@
 using BytecodeLint.Analysis.Rules;
-using BytecodeLint.Analysis.Rules.Agents;
+using BytecodeLint.Analysis.Rules.Agent;
 using BytecodeLint.TestUtilities;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Tests.Rules;
 

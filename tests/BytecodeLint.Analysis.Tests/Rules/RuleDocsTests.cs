@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.TestUtilities;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Tests.Rules;
 

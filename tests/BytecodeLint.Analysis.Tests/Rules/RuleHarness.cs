@@ -1,6 +1,7 @@
 using BytecodeLint.Analysis;
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.TestUtilities;
+using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Tests.Rules;
 

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using BytecodeLint.ClassFile;
+
+namespace BytecodeLint.Analysis.Flow;
+
+/// <summary>
+/// Decodes the constant-pool entries one class's code refers to, once per entry, and interns the
+/// strings across the artifact so that thousands of call sites naming <c>java/lang/Object</c> share one string.
+/// </summary>
+internal sealed class ClassReadCache(JavaClass @class, ConcurrentDictionary<string, string> interner)
+{
+    private readonly ConstantPool _pool = @class.ConstantPool;
+    private readonly Dictionary<int, (MethodKey, int[], int)> _methods = [];
+    private readonly Dictionary<int, FieldKey> _fields = [];
+    private readonly Dictionary<int, string> _classes = [];
+    private AttributeReaders.BootstrapMethod[]? _bootstraps;
+
+    public string Intern(string value) => interner.GetOrAdd(value, value);
+
+    public string Utf8(Utf8Handle handle) => Intern(_pool.GetString(handle));
+
+    public string ClassName(int index)
+    {
+        if (!_classes.TryGetValue(index, out var name))
+            _classes[index] = name = ClassName(_pool, _pool.AsClass(index), interner);
+        return name;
+    }
+
+    /// <summary>A class constant's name, decoded and interned, without a per-class cache (for code that reads a handful of names per class).</summary>
+    public static string ClassName(ConstantPool pool, ClassHandle handle, ConcurrentDictionary<string, string> interner)
+    {
+        string name = pool.GetClassNameString(handle);
+        return interner.GetOrAdd(name, name);
+    }
+
+    public (MethodKey Key, int[] ArgumentSlots, int ReturnSlots) Method(int index)
+    {
+        if (_methods.TryGetValue(index, out var cached)) return cached;
+        var member = _pool.GetMemberRef(_pool.AsMemberRef(index));
+        var nameAndType = _pool.GetNameAndType(member.NameAndType);
+        var key = new MethodKey(ClassName(member.Class.Index), Utf8(nameAndType.Name), Utf8(nameAndType.Descriptor));
+        var result = (key, Descriptors.ArgumentSlots(key.Descriptor), Descriptors.ReturnSlots(key.Descriptor));
+        _methods[index] = result;
+        return result;
+    }
+
+    public FieldKey Field(int index)
+    {
+        if (_fields.TryGetValue(index, out var cached)) return cached;
+        var member = _pool.GetMemberRef(_pool.AsMemberRef(index));
+        var nameAndType = _pool.GetNameAndType(member.NameAndType);
+        var key = new FieldKey(ClassName(member.Class.Index), Utf8(nameAndType.Name), Utf8(nameAndType.Descriptor));
+        _fields[index] = key;
+        return key;
+    }
+
+    /// <summary>An invokedynamic call site: its name and descriptor, and the lambda implementation when the bootstrap is <c>LambdaMetafactory</c>.</summary>
+    public (MethodKey Key, int[] ArgumentSlots, int ReturnSlots, MethodKey? Implementation) Dynamic(int index)
+    {
+        var dynamic = _pool.GetDynamic(index);
+        var nameAndType = _pool.GetNameAndType(dynamic.NameAndType);
+        var key = new MethodKey("java/lang/invoke/LambdaMetafactory", Utf8(nameAndType.Name), Utf8(nameAndType.Descriptor));
+        return (key, Descriptors.ArgumentSlots(key.Descriptor), Descriptors.ReturnSlots(key.Descriptor), LambdaImplementation(dynamic.BootstrapMethodIndex));
+    }
+
+    private MethodKey? LambdaImplementation(int bootstrapIndex)
+    {
+        _bootstraps ??= @class.Attributes.Find(AttributeKind.BootstrapMethods) is { } attribute ? AttributeReaders.ReadBootstrapMethods(attribute) : [];
+        if ((uint)bootstrapIndex >= (uint)_bootstraps.Length) return null;
+        var bootstrap = _bootstraps[bootstrapIndex];
+        var factory = _pool.GetMemberRef(_pool.GetMethodHandle(bootstrap.MethodHandleIndex).Reference);
+        if (!_pool.ClassNameEquals(factory.Class, "java/lang/invoke/LambdaMetafactory"u8)) return null;
+        // metafactory(…, MethodType samType, MethodHandle implementation, MethodType instantiated): the handle is argument 1.
+        if (bootstrap.Arguments.Length < 2 || _pool.KindAt(bootstrap.Arguments[1]) != ConstantKind.MethodHandle) return null;
+        var target = _pool.GetMemberRef(_pool.GetMethodHandle(bootstrap.Arguments[1]).Reference);
+        var nameAndType = _pool.GetNameAndType(target.NameAndType);
+        return new MethodKey(ClassName(target.Class.Index), Utf8(nameAndType.Name), Utf8(nameAndType.Descriptor));
+    }
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using BytecodeLint.Analysis.Flow;
+using BytecodeLint.Analysis.Engine;
+
+namespace BytecodeLint.Analysis.Rules.Agent;
+
+/// <summary>
+/// BL0104 — <c>addTransformer(t)</c> or <c>addTransformer(t, false)</c> in an agent whose code also
+/// calls <c>retransformClasses</c>: the JVM does not call such a transformer on retransform.
+/// </summary>
+internal static class AgentTransformerRegistrationCheck
+{
+    public static void Run(ArtifactEndContext context, AgentUnit agent)
+    {
+        (MethodFacts Method, CallSite Call)? retransform = null;
+        var registrations = new List<(ClassFacts Class, MethodFacts Method, CallSite Call)>();
+        foreach (var (owner, facts) in agent.Graph.Methods)
+            foreach (var call in facts.Calls)
+            {
+                if (retransform is null && AgentApis.IsRetransform(call)) retransform = (facts, call);
+                else if (AgentApis.IsNotRetransformCapableRegistration(call)) registrations.Add((owner, facts, call));
+            }
+        if (retransform is not { } r) return;
+        string where = $"{r.Method.Method.DisplayName}, line {r.Call.Line.ToString(CultureInfo.InvariantCulture)}";
+        foreach (var (owner, facts, call) in registrations)
+        {
+            string form = call.Arguments.Length == 2 ? "addTransformer(t)" : "addTransformer(t, false)";
+            var properties = new Dictionary<string, double> { ["line"] = call.Line, ["bytecodeOffset"] = call.Pc };
+            context.Report(AgentDescriptors.NotRetransformCapable, owner.LocationAt(facts.Method, call.Pc, call.Line), properties, form,
+                facts.Method.DisplayName, call.Line.ToString(CultureInfo.InvariantCulture), form, where);
+        }
+    }
+}

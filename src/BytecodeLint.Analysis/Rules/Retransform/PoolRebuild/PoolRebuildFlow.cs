@@ -1,0 +1,250 @@
+using BytecodeLint.Analysis.Flow;
+
+namespace BytecodeLint.Analysis.Rules.Retransform.PoolRebuild;
+
+/// <summary>
+/// Which objects carry the content of an existing class ("existing" below), over the whole artifact.
+/// <list type="number">
+/// <item>Sources: every ClassReader (it parses class bytes it was handed: a parameter, a field, a
+/// stream), the model of <c>ClassFile.parse</c>, a Javassist <c>CtClass</c> read from a pool or stream.</item>
+/// <item>Values flow forward: argument → parameter, returned value → call result, stored value →
+/// field (per owner and name, not per object).</item>
+/// <item>An <c>accept</c> on an existing reader or ClassNode <em>fills</em> its visitor argument, and
+/// <c>ClassFile.transformClass</c> fills its ClassFile with the existing model. Filling goes backward
+/// from the argument to every object that can reach it (through parameters, returns and fields)
+/// and into the objects a visitor wraps (its constructor arguments): <c>reader.accept(new
+/// Adapter(writer))</c> fills the writer. Filled objects become existing too (a ClassNode filled by
+/// a reader), and the two steps repeat until nothing changes.</item>
+/// </list>
+/// A writer construction is rewriting existing bytes when its object is filled. Context-insensitive
+/// and flow-insensitive across methods: a helper called with a reader from one caller and fresh
+/// data from another fills both callers' objects.
+/// </summary>
+internal sealed class PoolRebuildFlow
+{
+    /// <summary>Calls with more possible targets than this are not followed by the value flow.</summary>
+    public const int MaxTargets = 64;
+
+    private readonly ArtifactCallGraph _graph;
+    private readonly Dictionary<MethodFacts, int> _base = [];
+    private readonly Dictionary<FieldKey, int> _fields = [];
+    private readonly Dictionary<MethodFacts, int[]> _fieldNodes = [];
+    private readonly List<List<int>?> _forward = [];
+    private readonly List<List<int>?> _backward = [];
+    private readonly Dictionary<int, List<int>> _contents = [];
+    private readonly List<(List<int> From, List<int> Fills)> _fills = [];
+    private readonly List<int> _sources = [];
+    private readonly HashSet<int> _defined = [];
+    private bool[] _existing = [];
+    private bool[] _filled = [];
+    private bool[] _propagated = [];
+
+    public PoolRebuildFlow(ArtifactCallGraph graph, PoolRebuildAsm asm, Func<MethodFacts, bool> include)
+    {
+        _graph = graph;
+        var methods = graph.Methods.Where(m => include(m.Method)).Select(m => m.Method).ToList();
+        int next = 0;
+        foreach (var m in methods)
+        {
+            _base[m] = next;
+            next += 1 + m.ArgumentCount + m.Calls.Count + m.Allocations.Count;
+        }
+        for (int i = 0; i < next; i++)
+        {
+            _forward.Add(null);
+            _backward.Add(null);
+        }
+        foreach (var m in methods) AddMethod(m, asm);
+        Solve();
+    }
+
+    /// <summary>The node of an origin inside a method, or -1 for untracked origins (null, ints, unknown).</summary>
+    public int Node(MethodFacts method, ValueRef value)
+    {
+        if (!_base.TryGetValue(method, out int b)) return -1;
+        return value.Kind switch
+        {
+            ValueKind.Param when value.Index < method.ArgumentCount => b + 1 + value.Index,
+            ValueKind.CallResult => b + 1 + method.ArgumentCount + value.Index,
+            ValueKind.Allocation => b + 1 + method.ArgumentCount + method.Calls.Count + value.Index,
+            ValueKind.Field => FieldNodes(method)[value.Index],
+            _ => -1,
+        };
+    }
+
+    /// <summary>The field nodes of a method's field list, looked up once per method (hashing a field's names per use was a third of building the flow).</summary>
+    private int[] FieldNodes(MethodFacts method)
+    {
+        if (_fieldNodes.TryGetValue(method, out var nodes)) return nodes;
+        nodes = new int[method.Fields.Count];
+        for (int i = 0; i < nodes.Length; i++) nodes[i] = FieldNode(method.Fields[i]);
+        return _fieldNodes[method] = nodes;
+    }
+
+    /// <summary>True when the object may receive the content of an existing class (see the class remarks).</summary>
+    public bool IsFilled(MethodFacts method, ValueRef value) => Node(method, value) is >= 0 and var n && n < _filled.Length && _filled[n];
+
+    /// <summary>True when the value may hold, or wrap within a few levels, the content of an existing class.</summary>
+    public bool HoldsExisting(MethodFacts method, ValueRef[] values, int depth = 4) =>
+        values.Any(v => Node(method, v) is >= 0 and var n && HoldsExisting(n, depth));
+
+    /// <summary>
+    /// True when the value (class bytes) reaches an argument of a <c>defineClass</c>-like call within
+    /// <paramref name="maxSteps"/> value-flow steps (a parameter, a field, a return): the writer's
+    /// output becomes a new class, which no retransform merges (enhancers.md §2.3). The bound keeps
+    /// the context-insensitive flow from wandering through unrelated overrides (every
+    /// <c>OutputStream.write</c> of the JDK) to some distant <c>defineClass</c>.
+    /// </summary>
+    public bool FlowsToClassDefinition(MethodFacts method, ValueRef value, int maxSteps = 4)
+    {
+        if (Node(method, value) is not (>= 0 and var start) || start >= _existing.Length) return false;
+        var seen = new HashSet<int> { start };
+        var level = new List<int> { start };
+        for (int step = 0; step <= maxSteps && level.Count > 0; step++)
+        {
+            var next = new List<int>();
+            foreach (int n in level)
+            {
+                if (_defined.Contains(n)) return true;
+                if (_forward[n] is { } successors)
+                    foreach (var s in successors)
+                        if (seen.Add(s)) next.Add(s);
+            }
+            level = next;
+        }
+        return false;
+    }
+
+    private bool HoldsExisting(int node, int depth)
+    {
+        if (node < _existing.Length && _existing[node]) return true;
+        if (depth == 0 || !_contents.TryGetValue(node, out var inner)) return false;
+        return inner.Any(n => HoldsExisting(n, depth - 1));
+    }
+
+    private void AddMethod(MethodFacts m, PoolRebuildAsm asm)
+    {
+        for (int ci = 0; ci < m.Calls.Count; ci++)
+        {
+            var call = m.Calls[ci];
+            int result = Node(m, new ValueRef(ValueKind.CallResult, ci));
+            var resolved = _graph.Resolve(call);
+            // A megamorphic call (JRuby's DynamicMethod.call has thousands of overrides) would tie
+            // every caller to every implementation; its values are not followed.
+            // Included methods are exactly those numbered in _base; counted first so that no list is built per call.
+            int targetCount = 0;
+            if (resolved.Count <= MaxTargets)
+                foreach (var target in resolved)
+                    if (_base.ContainsKey(target)) targetCount++;
+            foreach (var target in resolved)
+            {
+                if (targetCount == 0) break;
+                if (!_base.ContainsKey(target)) continue;
+                for (int i = 0; i < call.Arguments.Length && i < target.ArgumentCount; i++)
+                    foreach (var v in call.Arguments[i]) Edge(Node(m, v), Node(target, new ValueRef(ValueKind.Param, i)));
+                // Filling goes back into the callee's returned objects only when the call has one
+                // target: a polymorphic factory (Byte Buddy's ClassWriterStrategy, retaining by
+                // default, discarding on request) picks its writer by configuration we cannot see.
+                Edge(_base[target], result, fillBackward: targetCount == 1);
+            }
+            if (targetCount == 0 && PoolRebuildApis.IsJavassist(call.Target.Owner))
+                foreach (var v in call.Receiver) Edge(Node(m, v), result); // ctClass.getDeclaredMethod(…) is part of the same class
+            if (PoolRebuildApis.ReadsExistingClass(call.Target)) _sources.Add(result);
+            if (PoolRebuildApis.DefinesClass(call.Target))
+                foreach (var argument in call.Arguments) _defined.UnionWith(Nodes(m, argument));
+            if (PoolRebuildApis.IsVisitorAccept(call.Target, asm) && call.Arguments.Length > 1)
+                _fills.Add((Nodes(m, call.Arguments[0]), Nodes(m, call.Arguments.Skip(1).SelectMany(a => a))));
+            if (PoolRebuildApis.IsTransformClass(call.Target) && call.Arguments.Length > 1)
+                _fills.Add((Nodes(m, call.Arguments[1]), Nodes(m, call.Arguments[0])));
+        }
+        foreach (var store in m.Stores)
+            foreach (var v in store.Value) Edge(Node(m, v), FieldNodes(m)[store.Field]);
+        foreach (var v in m.Returns) Edge(Node(m, v), _base[m]);
+        for (int k = 0; k < m.Allocations.Count; k++)
+        {
+            var allocation = m.Allocations[k];
+            int node = Node(m, new ValueRef(ValueKind.Allocation, k));
+            var inner = Nodes(m, allocation.Contents);
+            if (inner.Count > 0) _contents[node] = inner;
+            if (allocation.Kind == AllocationKind.Object && asm.IsReaderType(allocation.ClassName)) _sources.Add(node);
+        }
+    }
+
+    private void Solve()
+    {
+        _existing = new bool[_forward.Count];
+        _filled = new bool[_forward.Count];
+        _propagated = new bool[_forward.Count];
+        var work = new Stack<int>(_sources);
+        Propagate(work);
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var (from, fills) in _fills)
+            {
+                if (!from.Any(n => _existing[n])) continue;
+                foreach (var n in fills) changed |= Fill(n, work);
+            }
+            Propagate(work);
+        }
+    }
+
+    /// <summary>Marks a node and everything that can reach it, and the objects it wraps, as filled (and so existing).</summary>
+    private bool Fill(int start, Stack<int> existingWork)
+    {
+        bool any = false;
+        var stack = new Stack<int>();
+        stack.Push(start);
+        while (stack.Count > 0)
+        {
+            int n = stack.Pop();
+            if (_filled[n]) continue;
+            _filled[n] = any = true;
+            if (!_propagated[n]) existingWork.Push(n);
+            if (_backward[n] is { } preds) foreach (var p in preds) stack.Push(p);
+            if (_contents.TryGetValue(n, out var inner)) foreach (var i in inner) stack.Push(i);
+        }
+        return any;
+    }
+
+    /// <summary>Spreads "existing" forward along value flow from the nodes on the work stack.</summary>
+    private void Propagate(Stack<int> work)
+    {
+        while (work.Count > 0)
+        {
+            int n = work.Pop();
+            if (_propagated[n]) continue;
+            _propagated[n] = _existing[n] = true;
+            if (_forward[n] is { } next)
+                foreach (var s in next)
+                    if (!_propagated[s]) work.Push(s);
+        }
+    }
+
+    private List<int> Nodes(MethodFacts m, IEnumerable<ValueRef> values)
+    {
+        var list = new List<int>();
+        foreach (var v in values)
+            if (Node(m, v) is >= 0 and var n && !list.Contains(n)) list.Add(n);
+        return list;
+    }
+
+    private int FieldNode(FieldKey field)
+    {
+        var key = field with { Descriptor = "" };
+        if (_fields.TryGetValue(key, out int node)) return node;
+        node = _forward.Count;
+        _forward.Add(null);
+        _backward.Add(null);
+        _fields[key] = node;
+        return node;
+    }
+
+    private void Edge(int from, int to, bool fillBackward = true)
+    {
+        if (from < 0 || to < 0 || from == to) return;
+        (_forward[from] ??= []).Add(to);
+        if (fillBackward) (_backward[to] ??= []).Add(from);
+    }
+}

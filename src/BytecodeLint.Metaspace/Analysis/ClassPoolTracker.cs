@@ -1,0 +1,156 @@
+using BytecodeLint.Metaspace.ClassNames;
+using BytecodeLint.Metaspace.Model;
+
+namespace BytecodeLint.Metaspace.Analysis;
+
+/// <summary>
+/// Groups redefinitions by class and classifies their pool growth. Named records (the log printed
+/// <c>redefine+class+load</c>) group by name; unnamed ones are chained: HotSpot's merged pool becomes the
+/// class's pool, so the next redefinition of the same class starts from <c>old_cp_len</c> = the last
+/// <c>merge_cp_len</c> (docs/design/hotspot.md §1 step 4).
+/// </summary>
+public static class ClassPoolTracker
+{
+    /// <summary>Per docs/design/hotspot.md §2: bytes per (pool entry × retransform) and per retransform².</summary>
+    public const double Bl0001BytesPerPoolEntryRetransform = 28, Bl0001BytesPerRetransformSquared = 34;
+
+    public static IReadOnlyList<ClassPoolHistory> Track(IReadOnlyList<Redefinition> redefinitions, IClassPoolIndex? names, Func<PoolHazard, string>? ruleIdOf = null)
+    {
+        var groups = new List<List<Redefinition>>();
+        var byName = new Dictionary<string, List<Redefinition>>(StringComparer.Ordinal);
+        var openChains = new Dictionary<int, List<Redefinition>>();
+        foreach (var r in redefinitions)
+        {
+            if (r.ClassName is { } name)
+            {
+                if (!byName.TryGetValue(name, out var named))
+                {
+                    byName[name] = named = [];
+                    groups.Add(named);
+                }
+                named.Add(r);
+                continue;
+            }
+            if (r.OldCpLength is not { } old)
+                continue; // a merge line whose first half was lost cannot be placed
+            if (!openChains.Remove(old, out var chain))
+            {
+                chain = [];
+                groups.Add(chain);
+            }
+            chain.Add(r);
+            openChains[r.MergeCpLength ?? old] = chain;
+        }
+        ruleIdOf ??= MetaspaceAnalysisOptions.HazardName;
+        return groups.Select(g => Describe(g, names, ruleIdOf))
+            .OrderByDescending(h => h.Redefinitions)
+            .ThenBy(h => h.RedefinitionIndices[0])
+            .ToList();
+    }
+
+    private static ClassPoolHistory Describe(List<Redefinition> records, IClassPoolIndex? names, Func<PoolHazard, string> ruleIdOf)
+    {
+        var growths = records.Select(r => r.Growth).OfType<int>().ToList();
+        var first = records.Select(r => r.OldCpLength).FirstOrDefault(l => l != null);
+        var last = records.Select(r => r.MergeCpLength ?? r.OldCpLength).LastOrDefault(l => l != null);
+        int? typical = growths.Count > 0 ? growths.Order().ElementAt(growths.Count / 2) : null;
+        var share = typical is { } t && growths.Count > 0 ? growths.Count(g => g == t) / (double)growths.Count : 0;
+        var pattern = Classify(growths, typical, share);
+        var widenings = records.Sum(r => r.Widenings);
+        var maxWidenings = records.Count > 0 ? records.Max(r => r.Widenings) : 0;
+        var lastMap = records.Select(r => r.IndexMapLength).LastOrDefault(l => l != null);
+
+        string? className = records[0].ClassName;
+        string? nameSource = className != null ? "log" : null;
+        IReadOnlyList<string> others = [];
+        if (className == null && first is { } cp0 && names != null)
+        {
+            var candidates = names.ClassesWithPoolLength(cp0);
+            if (candidates.Count > 0)
+            {
+                className = candidates[0];
+                nameSource = "class files (pool length)";
+                others = candidates.Skip(1).ToList();
+            }
+        }
+        var label = className ?? (first is { } f ? $"class with initial pool {f:N0} (name not logged)" : "class (name not logged)");
+        var (hazard, explanation) = Explain(pattern, typical, widenings, maxWidenings, records, lastMap, ruleIdOf);
+        double? law = hazard == PoolHazard.CatchThrowableReresolution && first is { } p0
+            ? Bl0001BytesPerPoolEntryRetransform * p0 * records.Count + Bl0001BytesPerRetransformSquared * (double)records.Count * records.Count
+            : null;
+        return new ClassPoolHistory
+        {
+            Label = others.Count > 0 ? $"{label} (or {others.Count} other class{(others.Count > 1 ? "es" : "")} with the same pool length)" : label,
+            ClassName = className,
+            NameSource = nameSource,
+            OtherCandidates = others,
+            Redefinitions = records.Count,
+            FirstPoolLength = first,
+            LastPoolLength = last,
+            TypicalGrowth = typical,
+            TypicalShare = share,
+            Pattern = pattern,
+            Widenings = widenings,
+            MaxWideningsPerRedefinition = maxWidenings,
+            LastIndexMapLength = lastMap,
+            Overflowed = records.Any(r => r.Overflowed),
+            Hazard = hazard,
+            RuleId = hazard is { } h ? ruleIdOf(h) : null,
+            Explanation = explanation,
+            LawEstimateBytes = law,
+            RedefinitionIndices = records.Select(r => r.Index).ToList(),
+        };
+    }
+
+    private static PoolGrowthPattern Classify(List<int> growths, int? typical, double share)
+    {
+        if (growths.Count == 0 || growths.All(g => g == 0))
+            return PoolGrowthPattern.None;
+        // One redefinition cannot show a per-retransform law.
+        if (growths.Count < 2)
+            return PoolGrowthPattern.Irregular;
+        if (IsDoubling(growths))
+            return PoolGrowthPattern.Doubling;
+        // Constant: most redefinitions append the same positive count (the first one may differ: it
+        // appends +2 per Throwable member reference, later ones +2).
+        if (typical > 0 && (share >= 0.8 || growths.Count >= 3 && growths.Skip(1).All(g => g == typical)))
+            return PoolGrowthPattern.Constant;
+        return PoolGrowthPattern.Irregular;
+    }
+
+    /// <summary>At least three successive increments, each about twice the one before.</summary>
+    private static bool IsDoubling(List<int> growths)
+    {
+        var run = 0;
+        for (var i = 1; i < growths.Count; i++)
+        {
+            if (growths[i - 1] > 0 && growths[i] >= 1.7 * growths[i - 1] && growths[i] <= 2.3 * growths[i - 1])
+            {
+                if (++run >= 2)
+                    return true;
+            }
+            else
+            {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
+    private static (PoolHazard? Hazard, string? Explanation) Explain(PoolGrowthPattern pattern, int? typical, int widenings, int maxWidenings,
+        List<Redefinition> records, int? lastIndexMap, Func<PoolHazard, string> ruleIdOf)
+    {
+        if (pattern == PoolGrowthPattern.Doubling)
+            return (PoolHazard.NaNDoubling, "the appended entries double on every redefinition: NaN float/double constants never compare equal in the merge, so the pool doubles each retransform (docs/design/hotspot.md §5)");
+        if (pattern == PoolGrowthPattern.Constant)
+            return (PoolHazard.CatchThrowableReresolution, $"+{typical} entries on every redefinition: a catch (Throwable) handler's class entry is pre-resolved by the verifier, so its member references are appended again each retransform (JDK-8308762, JDK 17–21; docs/design/hotspot.md §2)");
+        var scratch = records.Select(r => r.ScratchCpLength).LastOrDefault(l => l != null);
+        var rebuilt = lastIndexMap is { } map && scratch is { } s && s > 0 && map >= 0.5 * s;
+        if (widenings > 0)
+            return (PoolHazard.ExpensiveWidening, $"{widenings:N0} ldc widened to ldc_w (up to {maxWidenings:N0} per redefinition): each widening clones the method with its StackMapTable, ≈ W × (1.114·S + 7.5 KB) per retransform (docs/design/hotspot.md §4)"
+                              + (rebuilt ? $"; the index map covers most of the pool, so the transformer rebuilds the constant pool ({ruleIdOf(PoolHazard.PoolRebuild)})" : ""));
+        if (rebuilt)
+            return (PoolHazard.PoolRebuild, $"the index map remaps {lastIndexMap:N0} of {scratch:N0} entries: the transformer rebuilds the constant pool instead of copying it (docs/design/hotspot.md §3)");
+        return (null, null);
+    }
+}
