@@ -279,7 +279,7 @@ public static partial class OpcodeInfo
     /// <summary>Fixed length of the instruction, 0 for variable-length ones, -1 for undefined opcodes.</summary>
     public static int FixedLength(byte opcode) => Table[opcode].Length;
 
-    public static bool IsDefined(byte opcode) => opcode <= MaxOpcode;
+    public static bool IsDefined(byte opcode) => Table[opcode].IsDefined;
 
     public static string Mnemonic(Opcode opcode) => Table[(byte)opcode].Mnemonic;
 }

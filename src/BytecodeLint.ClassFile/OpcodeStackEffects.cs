@@ -9,6 +9,9 @@ public static partial class OpcodeInfo
     /// the receiver is added except for invokestatic and invokedynamic, JVMS §6.5), or the dimensions byte of
     /// multianewarray. Other opcodes ignore both. False when the descriptor is malformed (JVMS §4.3) or the
     /// opcode is wide or undefined, whose effect is not a property of the opcode.
+    /// An abstract interpreter can pop/push unknown values with this for every instruction it does not model
+    /// (instead of a hand-written (pops, pushes) switch); <see cref="InstructionCursor.TryGetStackEffect"/> does
+    /// the same for the cursor's current instruction.
     /// </summary>
     public static bool TryGetStackEffect(Opcode opcode, ReadOnlySpan<char> descriptor, int dimensions, out int pops, out int pushes)
     {
