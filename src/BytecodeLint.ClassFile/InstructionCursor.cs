@@ -42,7 +42,7 @@ public ref struct InstructionCursor
         if (_next >= _code.Length) return false;
         int pc = _next;
         byte op = _code[pc];
-        int length = OpcodeInfo.FixedLength(op);
+        int length = OpcodeInfo.Row(op).Length;
         IsWide = false;
         if (length < 0) throw Error(pc, $"an opcode, found undefined opcode 0x{op:X2}");
         if (length == 0) length = VariableLength(pc, op);
@@ -63,11 +63,8 @@ public ref struct InstructionCursor
                 if (pc + 1 >= _code.Length) throw Error(pc, "an opcode after wide");
                 byte modified = _code[pc + 1];
                 IsWide = true;
-                if (modified == (byte)Opcode.Iinc) return 6;
-                if (modified is >= (byte)Opcode.Iload and <= (byte)Opcode.Aload
-                    or >= (byte)Opcode.Istore and <= (byte)Opcode.Astore
-                    or (byte)Opcode.Ret) return 4;
-                throw Error(pc + 1, $"a load, store, iinc or ret after wide, found 0x{modified:X2}");
+                int wideLength = OpcodeInfo.Row(modified).WideLength; // JVMS §6.5 wide: 4, or 6 for iinc
+                return wideLength != 0 ? wideLength : throw Error(pc + 1, $"a load, store, iinc or ret after wide, found 0x{modified:X2}");
             }
             case Opcode.Tableswitch:
             {
@@ -102,14 +99,15 @@ public ref struct InstructionCursor
 
     // ------------------------------------------------------------------------------ operands
 
-    /// <summary>Constant-pool index operand of ldc (1 byte), ldc_w, ldc2_w, field/method/type instructions (2 bytes).</summary>
-    public readonly int ConstantIndex => Opcode switch
+    /// <summary>The table row of the current opcode (for wide, of the opcode it modifies): flow, operands, stack effect.</summary>
+    public readonly OpcodeRow Info => OpcodeInfo.Get(Opcode);
+
+    /// <summary>Constant-pool index operand of ldc (1 byte), ldc_w, ldc2_w, field/method/type instructions (2 bytes), or -1.</summary>
+    public readonly int ConstantIndex => OpcodeInfo.Row((byte)Opcode).Operands switch
     {
-        Opcode.Ldc => _code[Offset + 1],
-        Opcode.LdcW or Opcode.Ldc2W or Opcode.Getstatic or Opcode.Putstatic or Opcode.Getfield or Opcode.Putfield
-            or Opcode.Invokevirtual or Opcode.Invokespecial or Opcode.Invokestatic or Opcode.Invokeinterface
-            or Opcode.Invokedynamic or Opcode.New or Opcode.Anewarray or Opcode.Checkcast or Opcode.Instanceof
-            or Opcode.Multianewarray => BinaryPrimitives.ReadUInt16BigEndian(_code.Slice(Offset + 1)),
+        OperandKind.ConstantU1 => _code[Offset + 1],
+        OperandKind.ConstantU2 or OperandKind.InvokeInterface or OperandKind.InvokeDynamic or OperandKind.MultiANewArray
+            => BinaryPrimitives.ReadUInt16BigEndian(_code.Slice(Offset + 1)),
         _ => -1,
     };
 
@@ -119,28 +117,31 @@ public ref struct InstructionCursor
         get
         {
             if (IsWide) return BinaryPrimitives.ReadUInt16BigEndian(_code.Slice(Offset + 2));
-            return Opcode switch
-            {
-                >= Opcode.Iload and <= Opcode.Aload or >= Opcode.Istore and <= Opcode.Astore or Opcode.Iinc or Opcode.Ret => _code[Offset + 1],
-                >= Opcode.Iload0 and <= Opcode.Aload3 => ((int)Opcode - (int)Opcode.Iload0) & 3,
-                >= Opcode.Istore0 and <= Opcode.Astore3 => ((int)Opcode - (int)Opcode.Istore0) & 3,
-                _ => -1,
-            };
+            ref readonly var row = ref OpcodeInfo.Row((byte)Opcode);
+            return row.Operands is OperandKind.Local or OperandKind.Iinc ? _code[Offset + 1] : row.ImplicitLocal;
         }
     }
+
+    /// <summary>
+    /// Stack slots popped and pushed by the current instruction. <paramref name="descriptor"/> is the field or
+    /// method descriptor its constant-pool operand refers to, needed for get/put field/static and invoke*;
+    /// multianewarray reads its dimensions byte. False when the effect cannot be computed (malformed descriptor).
+    /// </summary>
+    public readonly bool TryGetStackEffect(ReadOnlySpan<char> descriptor, out int pops, out int pushes) =>
+        OpcodeInfo.TryGetStackEffect(Opcode, descriptor, Opcode == Opcode.Multianewarray ? _code[Offset + 3] : 0, out pops, out pushes);
 
     /// <summary>The increment of an iinc (wide-aware).</summary>
     public readonly int IincConstant =>
         IsWide ? BinaryPrimitives.ReadInt16BigEndian(_code.Slice(Offset + 4)) : (sbyte)_code[Offset + 2];
 
     /// <summary>bipush/sipush operand value.</summary>
-    public readonly int PushValue => Opcode == Opcode.Bipush ? (sbyte)_code[Offset + 1] : BinaryPrimitives.ReadInt16BigEndian(_code.Slice(Offset + 1));
+    public readonly int PushValue => OpcodeInfo.Row((byte)Opcode).Operands == OperandKind.SignedByte ? (sbyte)_code[Offset + 1] : BinaryPrimitives.ReadInt16BigEndian(_code.Slice(Offset + 1));
 
     /// <summary>True for conditional and unconditional branches with a single target (if*, goto, jsr, goto_w, jsr_w).</summary>
-    public readonly bool IsBranch => Opcode is >= Opcode.Ifeq and <= Opcode.Jsr or Opcode.Ifnull or Opcode.Ifnonnull or Opcode.GotoW or Opcode.JsrW;
+    public readonly bool IsBranch => OpcodeInfo.Row((byte)Opcode).Operands is OperandKind.BranchS2 or OperandKind.BranchS4;
 
     /// <summary>Absolute target pc of a branch instruction.</summary>
-    public readonly int BranchTarget => Opcode is Opcode.GotoW or Opcode.JsrW
+    public readonly int BranchTarget => OpcodeInfo.Row((byte)Opcode).Operands == OperandKind.BranchS4
         ? Offset + BinaryPrimitives.ReadInt32BigEndian(_code.Slice(Offset + 1))
         : Offset + BinaryPrimitives.ReadInt16BigEndian(_code.Slice(Offset + 1));
 
