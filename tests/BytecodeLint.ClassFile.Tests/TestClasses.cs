@@ -5,11 +5,14 @@ namespace BytecodeLint.ClassFile.Tests;
 /// <summary>Class files shared by several tests: real ones from the oracle and samples, and byte-built ones.</summary>
 internal static class TestClasses
 {
-    public static string OracleCases => Path.Combine(RepoPaths.Shared, "oracle", "cases");
+    public static string OracleCases => RepoPaths.OracleCases;
 
-    /// <summary>Every .class file of the oracle cases (compiled by javac / rewritten by HotSpot).</summary>
+    /// <summary>
+    /// Every .class file of the oracle cases (compiled by javac / rewritten by HotSpot). No existence check:
+    /// the cases are committed, so a missing folder must fail the tests, not empty the theory.
+    /// </summary>
     public static IEnumerable<string> OracleClassFiles() =>
-        Directory.Exists(OracleCases) ? Directory.EnumerateFiles(OracleCases, "*.class", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : [];
+        Directory.EnumerateFiles(OracleCases, "*.class", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
     /// <summary>The committed sample classes (samples/java/classes).</summary>
     public static IEnumerable<string> SampleClassFiles()

@@ -18,5 +18,5 @@ internal static class CliRunner
     public static string SampleJar(string name) => Path.Combine(RepoPaths.Samples, "java", "jars", name);
 
     public static string Oracle(string caseName, string file = "original.class") =>
-        Path.Combine(RepoPaths.Shared, "oracle", "cases", caseName, file);
+        Path.Combine(RepoPaths.OracleCases, caseName, file);
 }

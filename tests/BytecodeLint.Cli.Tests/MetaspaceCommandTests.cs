@@ -8,7 +8,7 @@ namespace BytecodeLint.Cli.Tests;
 /// <summary><c>bytecodelint metaspace</c> run in process on the shared JVM logs.</summary>
 public class MetaspaceCommandTests
 {
-    private static string Log(string name) => Path.Combine(RepoPaths.Shared, "logs", name);
+    private static string Log(string name) => RepoPaths.Log(name);
 
     private static readonly string Jdk17 = Log("jdk17-retransform-leak-until-oom.log.gz");
 

@@ -7,7 +7,7 @@ namespace BytecodeLint.Cli.Tests;
 
 public class SarifOutputTests
 {
-    private static readonly string SchemaPath = Path.Combine(RepoPaths.Root, "tests", "BytecodeLint.Cli.Tests", "TestData", "sarif-schema-2.1.0.json");
+    private static readonly string SchemaPath = Path.Combine(RepoPaths.TestData, "schemas", "sarif-schema-2.1.0.json");
     private static readonly string SourceRoot = Path.Combine(RepoPaths.Samples, "java", "src", "app");
     private static readonly string[] SampleJars = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "java", "jars"), "*.jar").Order(StringComparer.Ordinal).ToArray();
 

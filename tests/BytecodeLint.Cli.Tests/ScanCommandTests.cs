@@ -169,7 +169,7 @@ public class ScanTransformedTests
         var root = Directory.CreateTempSubdirectory("bl-transformed-");
         try
         {
-            var folder = Path.Combine(BytecodeLint.TestUtilities.RepoPaths.Shared, "oracle", "cases", "ldc-smt6k-w115-rebuild");
+            var folder = Path.Combine(BytecodeLint.TestUtilities.RepoPaths.OracleCases, "ldc-smt6k-w115-rebuild");
             var original = File.ReadAllBytes(Path.Combine(folder, "original.class"));
             string name = BytecodeLint.ClassFile.JavaClass.Parse(original).Name;
             foreach (var (sub, file) in new[] { ("app", "original.class"), ("dump", "transformed.class") })

@@ -20,11 +20,11 @@ public sealed class FuzzCorpus
 
     public IReadOnlyList<byte[]> Jars { get; }
 
-    /// <summary>The repository's samples and, when present, <c>../shared/oracle</c>.</summary>
+    /// <summary>The repository's samples and the committed oracle cases (<c>tests/TestData/oracle/cases</c>).</summary>
     public static FuzzCorpus Load()
     {
         var classFiles = new List<string>();
-        foreach (string dir in new[] { Path.Combine(RepoPaths.Samples, "java", "classes"), Path.Combine(RepoPaths.Shared, "oracle") })
+        foreach (string dir in new[] { Path.Combine(RepoPaths.Samples, "java", "classes"), RepoPaths.OracleCases })
         {
             if (Directory.Exists(dir))
                 classFiles.AddRange(Directory.EnumerateFiles(dir, "*.class", SearchOption.AllDirectories));

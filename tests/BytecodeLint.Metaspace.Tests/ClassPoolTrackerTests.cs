@@ -7,12 +7,12 @@ namespace BytecodeLint.Metaspace.Tests;
 /// <summary>Pool growth per class, built from logs written in HotSpot's format from measured oracle numbers.</summary>
 public class ClassPoolTrackerTests
 {
-    private static string Oracle(string name) => Path.Combine(RepoPaths.Shared, "oracle", "cases", name, "results.json");
+    private static string Oracle(string name) => Path.Combine(RepoPaths.OracleCases, name, "results.json");
 
     [Fact]
     public void NaN_pool_doubling_is_BL0004()
     {
-        // shared/oracle/cases/nan-javac: merged pool sizes of 13 retransforms measured on JDK 17.
+        // tests/TestData/oracle/cases/nan-javac: merged pool sizes of 13 retransforms measured on JDK 17.
         using var json = JsonDocument.Parse(File.ReadAllText(Oracle("nan-javac")));
         var run = json.RootElement.GetProperty("runs")[0];
         var old = json.RootElement.GetProperty("original_constant_pool_count").GetInt32();
@@ -26,7 +26,7 @@ public class ClassPoolTrackerTests
             old = merge;
             t += 1;
         }
-        var history = Assert.Single(ClassPoolTracker.Track(SharedLogs.ReadText([.. lines]).Redefinitions, null));
+        var history = Assert.Single(ClassPoolTracker.Track(JvmLogs.ReadText([.. lines]).Redefinitions, null));
         Assert.Equal(13, history.Redefinitions);
         Assert.Equal(PoolGrowthPattern.Doubling, history.Pattern);
         Assert.Equal(PoolHazard.NaNDoubling, history.Hazard);
@@ -36,7 +36,7 @@ public class ClassPoolTrackerTests
     [Fact]
     public void Widened_ldc_at_trace_level_is_BL0003_and_a_rebuilt_pool_adds_BL0002()
     {
-        // shared/oracle/cases/ldc-smt6k-w115-rebuild: 1,124 → 1,132 entries, index map 826, 115 widenings per redefinition.
+        // tests/TestData/oracle/cases/ldc-smt6k-w115-rebuild: 1,124 → 1,132 entries, index map 826, 115 widenings per redefinition.
         using var json = JsonDocument.Parse(File.ReadAllText(Oracle("ldc-smt6k-w115-rebuild")));
         var log = json.RootElement.GetProperty("runs")[0].GetProperty("log");
         var widened = log.GetProperty("widened_ldc_per_redefinition").EnumerateArray().Select(e => e.GetInt32()).ToList();
@@ -52,7 +52,7 @@ public class ClassPoolTrackerTests
             lines.Add("[1.1s][info][redefine,class,load] redefined name=g.Huge_smt6k_w115, count=1 (avail_mem=1000K)");
             old = 1132;
         }
-        var parsed = SharedLogs.ReadText([.. lines]);
+        var parsed = JvmLogs.ReadText([.. lines]);
         Assert.Equal(0, parsed.Lines.NotUnderstood);
         var h = Assert.Single(ClassPoolTracker.Track(parsed.Redefinitions, null));
         Assert.Equal("g.Huge_smt6k_w115", h.ClassName);
@@ -76,7 +76,7 @@ public class ClassPoolTrackerTests
             lines.Add("old_cp_len=500, scratch_cp_len=500");
             lines.Add("merge_cp_len=500, index_map_len=0");
         }
-        var histories = ClassPoolTracker.Track(SharedLogs.ReadText([.. lines]).Redefinitions, null);
+        var histories = ClassPoolTracker.Track(JvmLogs.ReadText([.. lines]).Redefinitions, null);
         Assert.Equal(2, histories.Count);
         var growing = Assert.Single(histories, h => h.Pattern == PoolGrowthPattern.Constant);
         Assert.Equal(39, growing.FirstPoolLength);
@@ -89,7 +89,7 @@ public class ClassPoolTrackerTests
     public void Law_estimate_uses_the_initial_pool_and_count()
     {
         var lines = Enumerable.Range(0, 100).SelectMany(i => new[] { $"old_cp_len={39 + 2 * i}, scratch_cp_len=39", $"merge_cp_len={41 + 2 * i}, index_map_len=2" });
-        var h = Assert.Single(ClassPoolTracker.Track(SharedLogs.ReadText([.. lines]).Redefinitions, null));
+        var h = Assert.Single(ClassPoolTracker.Track(JvmLogs.ReadText([.. lines]).Redefinitions, null));
         Assert.Equal(28.0 * 39 * 100 + 34.0 * 100 * 100, h.LawEstimateBytes);
     }
 }

@@ -5,11 +5,11 @@ namespace BytecodeLint.Metaspace.Tests;
 
 /// <summary>
 /// OpenJDK 17.0.15, -XX:MaxMetaspaceSize=128m, t1.CatchThrowable retransformed until
-/// OutOfMemoryError: Metaspace at retransform 1,888 (shared/logs/README.md, docs/design/hotspot.md §2).
+/// OutOfMemoryError: Metaspace at retransform 1,888 (tests/TestData/README.md, docs/design/hotspot.md §2).
 /// </summary>
 public class Jdk17LeakLogTests
 {
-    private static readonly Lazy<MetaspaceDiagnosis> Named = new(() => SharedLogs.Diagnose(SharedLogs.Jdk17Leak));
+    private static readonly Lazy<MetaspaceDiagnosis> Named = new(() => JvmLogs.Diagnose(JvmLogs.Jdk17Leak));
 
     [Fact]
     public void Every_line_is_understood()
@@ -70,7 +70,7 @@ public class Jdk17LeakLogTests
     [Fact]
     public void Without_class_files_the_class_is_described_by_its_pool_length()
     {
-        var d = SharedLogs.Diagnose(SharedLogs.Jdk17Leak, withClass: false);
+        var d = JvmLogs.Diagnose(JvmLogs.Jdk17Leak, withClass: false);
         var c = d.Classes[0];
         Assert.Null(c.ClassName);
         Assert.Contains("initial pool 39", c.Label);
@@ -91,7 +91,7 @@ public class Jdk17LeakLogTests
     [Fact]
     public void Series_holds_committed_and_class_space()
     {
-        var log = SharedLogs.Read(SharedLogs.Jdk17Leak);
+        var log = JvmLogs.Read(JvmLogs.Jdk17Leak);
         var afterGc = log.Samples.Where(s => s.Kind == SampleKind.AfterGc).ToList();
         Assert.Equal(29, afterGc.Count); // one "GC(n) Metaspace:" line per full/young pause
         var first = afterGc[0];
@@ -111,9 +111,9 @@ public class Jdk17LeakLogTests
     {
         // Only the readings up to retransform ~950 (no OOM yet, no limit printed) plus the flag value:
         // the quadratic law must land within 10 % of the OOM that really came at 1,888.
-        using var reader = Reading.LogFile.OpenText(SharedLogs.Jdk17Leak);
+        using var reader = Reading.LogFile.OpenText(JvmLogs.Jdk17Leak);
         var lines = reader.ReadToEnd().Split('\n');
-        var log = SharedLogs.ReadText(lines[..(lines.Length / 2)]);
+        var log = JvmLogs.ReadText(lines[..(lines.Length / 2)]);
         var d = MetaspaceAnalyzer.Analyze(log, new MetaspaceAnalysisOptions { MaxMetaspaceBytes = 128L << 20 });
         Assert.Null(d.Limit.OomSpace);
         Assert.Equal(GrowthShape.Quadratic, d.Fit!.Shape);

@@ -5,7 +5,7 @@ namespace BytecodeLint.Metaspace.Tests;
 /// <summary>The same program on Temurin 25.0.3: JDK-8308762 is fixed, 2,500 retransforms, no growth.</summary>
 public class Jdk25NoLeakLogTests
 {
-    private static readonly Lazy<MetaspaceDiagnosis> Diagnosis = new(() => SharedLogs.Diagnose(SharedLogs.Jdk25NoLeak));
+    private static readonly Lazy<MetaspaceDiagnosis> Diagnosis = new(() => JvmLogs.Diagnose(JvmLogs.Jdk25NoLeak));
 
     [Fact]
     public void No_leak()

@@ -3,10 +3,10 @@ using BytecodeLint.Metaspace.Model;
 
 namespace BytecodeLint.Metaspace.Tests;
 
-/// <summary>JDK 8 -XX:+PrintGCDetails -XX:+PrintGCDateStamps -XX:+PrintHeapAtGC lines (shared/logs/jdk8-format-examples.log).</summary>
+/// <summary>JDK 8 -XX:+PrintGCDetails -XX:+PrintGCDateStamps -XX:+PrintHeapAtGC lines (tests/TestData/logs/jdk8-format-examples.log).</summary>
 public class Jdk8FormatTests
 {
-    private static readonly Lazy<MetaspaceLog> Log = new(() => SharedLogs.Read(SharedLogs.Jdk8Examples));
+    private static readonly Lazy<MetaspaceLog> Log = new(() => JvmLogs.Read(JvmLogs.Jdk8Examples));
 
     [Fact]
     public void Metaspace_transitions_carry_used_and_reserved()

@@ -15,7 +15,7 @@ public class RobustnessTests
     [Fact]
     public void Truncated_records_are_counted_not_fatal()
     {
-        var log = SharedLogs.ReadText(
+        var log = JvmLogs.ReadText(
             Gc14[..70],                        // cut inside the Metaspace transition
             OldCp[..60],                       // cut inside old_cp_len
             "[0.747s][info][redefine,class,constantpool] merge_cp_len=4",
@@ -29,7 +29,7 @@ public class RobustnessTests
     [Fact]
     public void Interleaved_records_on_one_line_are_both_read()
     {
-        var log = SharedLogs.ReadText(OldCp + MergeCp, "application output " + Gc14);
+        var log = JvmLogs.ReadText(OldCp + MergeCp, "application output " + Gc14);
         Assert.Equal(2, log.Lines.Interleaved);
         var r = Assert.Single(log.Redefinitions);
         Assert.Equal(41, r.MergeCpLength);
@@ -43,7 +43,7 @@ public class RobustnessTests
         var random = new Random(42);
         var lines = Enumerable.Range(0, 200).Select(_ => new string(Enumerable.Range(0, random.Next(1, 120)).Select(_ => (char)random.Next(33, 0x2FF)).ToArray())).ToList();
         lines.Insert(100, Gc14);
-        var log = SharedLogs.ReadText([.. lines]);
+        var log = JvmLogs.ReadText([.. lines]);
         Assert.Single(log.Samples);
         Assert.Equal(200, log.Lines.NotUnderstood + log.Lines.Skipped);
         Assert.True(log.Lines.Examples.Count <= 8);
@@ -71,7 +71,7 @@ public class RobustnessTests
     [Fact]
     public void Empty_input_is_inconclusive()
     {
-        var d = MetaspaceAnalyzer.Analyze(SharedLogs.ReadText(""));
+        var d = MetaspaceAnalyzer.Analyze(JvmLogs.ReadText(""));
         Assert.Equal(LeakVerdict.Inconclusive, d.Verdict);
         Assert.Empty(d.Series);
     }
@@ -97,7 +97,7 @@ public class RobustnessTests
     public void A_cut_jdk17_log_still_yields_a_diagnosis()
     {
         // The first 60 % of the real log, ending mid-line: the reader must not need the OOM or the end.
-        using var reader = LogFile.OpenText(SharedLogs.Jdk17Leak);
+        using var reader = LogFile.OpenText(JvmLogs.Jdk17Leak);
         var all = reader.ReadToEnd();
         var cut = all[..(int)(all.Length * 0.6)];
         var log = new Model.MetaspaceLog();

@@ -2,7 +2,7 @@ using BytecodeLint.Metaspace.Analysis;
 
 namespace BytecodeLint.Metaspace.Tests;
 
-/// <summary>jcmd VM.metaspace before and after one retransform that widened 457 ldc (shared/logs/README.md).</summary>
+/// <summary>jcmd VM.metaspace before and after one retransform that widened 457 ldc (tests/TestData/README.md).</summary>
 public class VmMetaspaceTests
 {
     private const double MB = 1 << 20;
@@ -14,7 +14,7 @@ public class VmMetaspaceTests
     [Fact]
     public void Both_reports_are_read()
     {
-        var log = SharedLogs.Read(SharedLogs.VmMetaspaceBefore, SharedLogs.VmMetaspaceAfter);
+        var log = JvmLogs.Read(JvmLogs.VmMetaspaceBefore, JvmLogs.VmMetaspaceAfter);
         Assert.Equal(2, log.Snapshots.Count);
         var (before, after) = (log.Snapshots[0], log.Snapshots[1]);
         Assert.Equal(33, before.Loaders);
@@ -40,7 +40,7 @@ public class VmMetaspaceTests
     [Fact]
     public void Deallocated_blocks_are_noted_as_fragmentation()
     {
-        var d = MetaspaceAnalyzer.Analyze(SharedLogs.Read(SharedLogs.VmMetaspaceBefore, SharedLogs.VmMetaspaceAfter));
+        var d = MetaspaceAnalyzer.Analyze(JvmLogs.Read(JvmLogs.VmMetaspaceBefore, JvmLogs.VmMetaspaceAfter));
         var f = Assert.Single(d.Fragmentation, x => x.Kind == "deallocated-blocks");
         Assert.Contains("244.6 MB", f.Message);
         Assert.InRange(f.Numbers["share"], 0.95, 1.0);
@@ -54,7 +54,7 @@ public class VmMetaspaceTests
     [Fact]
     public void The_oom_usage_block_in_a_unified_log_is_a_reading()
     {
-        var log = SharedLogs.Read(SharedLogs.Jdk17Leak);
+        var log = JvmLogs.Read(JvmLogs.Jdk17Leak);
         var oomReport = Assert.Single(log.Snapshots);
         Assert.True(oomReport.FromOomReport);
         Assert.Equal(Mb(127.72), oomReport.Both.UsedBytes);

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace BytecodeLint.TestUtilities;
 
-/// <summary>Locates the repository and the sibling <c>shared/</c> folder from any test's working directory.</summary>
+/// <summary>Locates the repository and its committed test data from any test's working directory.</summary>
 public static class RepoPaths
 {
     /// <summary>The repository root: the folder holding BytecodeLint.sln.</summary>
@@ -11,8 +11,17 @@ public static class RepoPaths
     /// <summary><c>samples/</c> in the repository.</summary>
     public static string Samples => Path.Combine(Root, "samples");
 
-    /// <summary><c>../shared</c> beside the repository (design docs, oracle cases, logs); may be absent.</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>
+    /// <c>tests/TestData/</c>: the oracle cases, JVM logs and schemas the tests read (their origin is in
+    /// its README.md). Tests read only the repository, so a plain clone runs every test.
+    /// </summary>
+    public static string TestData => Path.Combine(Root, "tests", "TestData");
+
+    /// <summary><c>tests/TestData/oracle/cases</c>: class files with what real JVMs measured for them.</summary>
+    public static string OracleCases => Path.Combine(TestData, "oracle", "cases");
+
+    /// <summary>One file in <c>tests/TestData/logs</c>: real JVM logs for the Metaspace log reader.</summary>
+    public static string Log(string name) => Path.Combine(TestData, "logs", name);
 
     private static string FindRoot([CallerFilePath] string thisFile = "")
     {

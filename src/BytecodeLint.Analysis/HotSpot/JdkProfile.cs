@@ -30,7 +30,7 @@ public sealed record JdkProfile
 
     /// <summary>
     /// The split verifier resolves a handler's catch type when it is exactly java/lang/Throwable
-    /// (JDK-8267118, since 17; research/hotspot-model.md §1.1, §1.4). Mainline still does it.
+    /// (JDK-8267118, since 17; docs/design/hotspot-model.md §1.1, §1.4). Mainline still does it.
     /// </summary>
     public bool VerifierResolvesThrowableCatchType => Feature is null or >= 17;
 

@@ -5,7 +5,7 @@ using BytecodeLint.TestUtilities;
 
 namespace BytecodeLint.Analysis.Tests.HotSpot;
 
-/// <summary>One folder of <c>shared/oracle/cases</c>: class files and what real JVMs measured for them.</summary>
+/// <summary>One folder of <c>tests/TestData/oracle/cases</c>: class files and what real JVMs measured for them.</summary>
 public sealed class OracleCase
 {
     private OracleCase(string name)
@@ -15,7 +15,7 @@ public sealed class OracleCase
         Results = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, "results.json"))).RootElement;
     }
 
-    public static string Root => Path.Combine(RepoPaths.Shared, "oracle", "cases");
+    public static string Root => RepoPaths.OracleCases;
 
     public string Name { get; }
 

@@ -3,7 +3,7 @@ using BytecodeLint.Analysis.HotSpot;
 namespace BytecodeLint.Analysis.Tests.HotSpot;
 
 /// <summary>
-/// The model against every measured JVM run in <c>shared/oracle/cases</c>: pool sizes, index-map
+/// The model against every measured JVM run in <c>tests/TestData/oracle/cases</c>: pool sizes, index-map
 /// length and widened <c>ldc</c> must equal what HotSpot logged, exactly.
 /// </summary>
 public sealed class OracleMergeTests

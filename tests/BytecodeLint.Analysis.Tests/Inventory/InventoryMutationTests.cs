@@ -14,7 +14,7 @@ public class InventoryMutationTests
     [Fact]
     public async Task Counting_mutated_classes_throws_only_ClassFormatException()
     {
-        var dir = Path.Combine(RepoPaths.Shared, "oracle", "cases");
+        var dir = RepoPaths.OracleCases;
         var seeds = new[] { "exp1-CatchThrowable", "exp1-TryWithResources", "exp1-CatchException" }
             .Select(c => File.ReadAllBytes(Path.Combine(dir, c, "original.class"))).ToArray();
         var work = Task.Run(() =>

@@ -14,7 +14,7 @@ public sealed class TransformedComparisonTests : IDisposable
     /// <summary>Lays an oracle case out as an application folder and a dump folder, as an agent's dump option would.</summary>
     private (string Originals, string Dumps) Layout(string caseName)
     {
-        var folder = Path.Combine(RepoPaths.Shared, "oracle", "cases", caseName);
+        var folder = Path.Combine(RepoPaths.OracleCases, caseName);
         var original = File.ReadAllBytes(Path.Combine(folder, "original.class"));
         var transformed = File.ReadAllBytes(Path.Combine(folder, "transformed.class"));
         string name = BytecodeLint.ClassFile.JavaClass.Parse(original).Name;
@@ -31,7 +31,7 @@ public sealed class TransformedComparisonTests : IDisposable
 
     private static int MeasuredWidened(string caseName)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Shared, "oracle", "cases", caseName, "results.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.OracleCases, caseName, "results.json")));
         return json.RootElement.GetProperty("predicted_merge_original_vs_transformed").GetProperty("widened_ldc").GetInt32();
     }
 
@@ -73,7 +73,7 @@ public sealed class TransformedComparisonTests : IDisposable
     {
         var (originals, dumps) = Layout("ldc-smt6k-w115-rebuild");
         File.WriteAllBytes(Path.Combine(dumps, "Broken.class"), [0xCA, 0xFE, 0xBA, 0xBE, 0, 0]);
-        var other = File.ReadAllBytes(Path.Combine(RepoPaths.Shared, "oracle", "cases", "exp1-CatchException", "original.class"));
+        var other = File.ReadAllBytes(Path.Combine(RepoPaths.OracleCases, "exp1-CatchException", "original.class"));
         File.WriteAllBytes(Path.Combine(dumps, "Other.class"), other);
         var result = TransformedComparison.Compare([originals], dumps, AnalyzerOptions.Default);
         Assert.Equal(1, result.Unmatched);

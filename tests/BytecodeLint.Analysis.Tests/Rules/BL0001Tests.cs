@@ -118,7 +118,7 @@ public class BL0001Tests
     [Fact]
     public void Unused_member_ref_in_the_pool_still_counts()
     {
-        // research/hotspot-model.md §2.4: every scratch pool entry is merged, referenced by code or not.
+        // docs/design/hotspot-model.md §2.4: every scratch pool entry is merged, referenced by code or not.
         Assert.Single(RunOnBytes(Analyzer, CatchThrowableClass(61, withMemberRef: true, invoke: false), "17"));
     }
 

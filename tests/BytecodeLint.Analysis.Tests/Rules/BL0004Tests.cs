@@ -16,7 +16,7 @@ public class BL0004Tests
     [InlineData(null)]
     public void Oracle_case_overflows_at_the_15th_retransform_on_every_jdk(string? jdk)
     {
-        // Measured (shared/oracle/cases/nan-javac): 29 → 32 → … → 24,602 after 13 retransforms; doubling
+        // Measured (tests/TestData/oracle/cases/nan-javac): 29 → 32 → … → 24,602 after 13 retransforms; doubling
         // the NaN copies again gives 49,178 after 14 and > 65,535 after the 15th.
         var d = Assert.Single(Run(Analyzer, Oracle("nan-javac"), jdk));
         Assert.Equal(2, d.Properties["nanEntries"]);

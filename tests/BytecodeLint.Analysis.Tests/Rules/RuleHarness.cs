@@ -9,7 +9,7 @@ namespace BytecodeLint.Analysis.Tests.Rules;
 internal static class RuleHarness
 {
     public static string Oracle(string caseName, string file = "original.class") =>
-        Path.Combine(RepoPaths.Shared, "oracle", "cases", caseName, file);
+        Path.Combine(RepoPaths.OracleCases, caseName, file);
 
     public static string SampleClass(string folder, string relative) =>
         Path.Combine(RepoPaths.Samples, "java", "classes", folder, relative);

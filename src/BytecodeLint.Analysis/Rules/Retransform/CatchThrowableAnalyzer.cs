@@ -91,7 +91,7 @@ public sealed class CatchThrowableAnalyzer : BytecodeAnalyzer
         if (memberRefs == 0) return; // measured: a Throwable handler alone does not leak (exp1-CatchThrowableNoCall)
 
         int poolCount = pool.Count;
-        int growth = 2 * memberRefs; // research/hotspot-model.md §2.4: member ref + its class copy, per ref, per retransform
+        int growth = 2 * memberRefs; // docs/design/hotspot-model.md §2.4: member ref + its class copy, per ref, per retransform
         double after100 = HotSpot.MetaspaceCost.CatchThrowableLeak(poolCount, 100);
         double after1000 = HotSpot.MetaspaceCost.CatchThrowableLeak(poolCount, 1000);
         var properties = new Dictionary<string, double>

@@ -6,10 +6,10 @@ using BytecodeLint.TestUtilities;
 
 namespace BytecodeLint.Metaspace.Tests;
 
-/// <summary>The real JVM logs in ../shared/logs (see its README for how each was produced).</summary>
-internal static class SharedLogs
+/// <summary>The real JVM logs in tests/TestData/logs (tests/TestData/README.md says how each was produced).</summary>
+internal static class JvmLogs
 {
-    public static string Path(string name) => System.IO.Path.Combine(RepoPaths.Shared, "logs", name);
+    public static string Path(string name) => RepoPaths.Log(name);
 
     public static string Jdk17Leak => Path("jdk17-retransform-leak-until-oom.log.gz");
     public static string Jdk25NoLeak => Path("jdk25-retransform-no-leak.log.gz");
@@ -18,7 +18,7 @@ internal static class SharedLogs
     public static string VmMetaspaceAfter => Path("jdk17-vm-metaspace-after-widening.txt");
 
     /// <summary>The class the JDK 17 and 25 runs retransformed, as loaded (oracle case exp1-CatchThrowable).</summary>
-    public static string CatchThrowableClass => System.IO.Path.Combine(RepoPaths.Shared, "oracle", "cases", "exp1-CatchThrowable", "original.class");
+    public static string CatchThrowableClass => System.IO.Path.Combine(RepoPaths.OracleCases, "exp1-CatchThrowable", "original.class");
 
     public static MetaspaceLog Read(params string[] paths) => MetaspaceLogReader.ReadFiles(paths);
 
