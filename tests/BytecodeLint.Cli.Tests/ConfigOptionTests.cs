@@ -134,9 +134,14 @@ public class ConfigOptionTests
         using var folder = new TempFolder();
         folder.File(".globalconfig", "is_global = true\ndotnet_diagnostic.BL0001.severity = error\n");
         var inner = Directory.CreateDirectory(Path.Combine(folder.Path, "a", "b")).FullName;
-        var found = ScanCommand.LoadConfig([], discover: true, inner);
-        Assert.Equal(BytecodeLint.Analysis.Engine.Severity.Error, found.SeverityOverrides["BL0001"]);
-        Assert.Empty(ScanCommand.LoadConfig([], discover: false, inner).SeverityOverrides);
+        var input = BytecodeLint.Analysis.Engine.ScanInput.FromPath(SampleJar("app.jar"));
+        var found = BytecodeLint.Analysis.Scanning.ScanPipeline.Run(new() { Inputs = [input], DiscoverConfigFrom = inner });
+        Assert.Equal([Path.Combine(folder.Path, ".globalconfig")], found.ConfigFiles);
+        Assert.All(found.Result.Diagnostics.Where(d => d.Id == "BL0001"), d => Assert.Equal(BytecodeLint.Analysis.Engine.Severity.Error, d.Severity));
+        Assert.Contains(found.Result.Diagnostics, d => d.Id == "BL0001");
+        var notFound = BytecodeLint.Analysis.Scanning.ScanPipeline.Run(new() { Inputs = [input], DiscoverConfigFrom = null });
+        Assert.Empty(notFound.ConfigFiles);
+        Assert.All(notFound.Result.Diagnostics.Where(d => d.Id == "BL0001"), d => Assert.Equal(BytecodeLint.Analysis.Engine.Severity.Warning, d.Severity));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BytecodeLint.Analysis.Rules;
 using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Configuration;
@@ -49,14 +48,18 @@ public sealed class BytecodeLintConfig
         EntryFilter = Include.Count + Exclude.Count > 0 ? new EntryFilter(Include, Exclude) : baseline.EntryFilter,
     };
 
-    /// <summary>Loads and merges the files, in order. Throws <see cref="ConfigException"/> naming file and line.</summary>
-    public static BytecodeLintConfig Load(IEnumerable<string> paths) =>
-        Merge(paths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Select(GlobalConfigFile.Load).ToList());
+    /// <summary>
+    /// Loads and merges the files, in order, validating rule ids and options against <paramref name="catalog"/>.
+    /// Throws <see cref="ConfigException"/> naming file and line.
+    /// </summary>
+    public static BytecodeLintConfig Load(IEnumerable<string> paths, RuleCatalog catalog) =>
+        Merge(paths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Select(GlobalConfigFile.Load).ToList(), catalog);
 
-    public static BytecodeLintConfig Merge(IReadOnlyList<GlobalConfigFile> files)
+    public static BytecodeLintConfig Merge(IReadOnlyList<GlobalConfigFile> files, RuleCatalog catalog)
     {
         // Validate every line, even one a higher-level file overrides: a typo should never hide.
-        foreach (var entry in files.SelectMany(f => f.Entries)) Validate(entry);
+        var warnings = new List<string>();
+        foreach (var entry in files.SelectMany(f => f.Entries)) Validate(entry, catalog, warnings);
 
         var winners = new Dictionary<string, (ConfigEntry Entry, int Level)>(StringComparer.Ordinal);
         var conflicts = new Dictionary<string, List<ConfigEntry>>(StringComparer.Ordinal);
@@ -79,16 +82,15 @@ public sealed class BytecodeLintConfig
                 }
             }
         }
-        var warnings = new List<string>();
         foreach (var (key, entries) in conflicts.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             winners.Remove(key);
             warnings.Add($"'{key}' is set to different values at the same global_level in {string.Join(" and ", entries.Select(e => e.Where))}; it is unset (as Roslyn does): give one file a higher global_level");
         }
-        return Resolve(files.Select(f => f.Path).ToList(), winners.Values.Select(w => w.Entry).ToList(), warnings);
+        return Resolve(files.Select(f => f.Path).ToList(), winners.Values.Select(w => w.Entry).ToList(), warnings, catalog);
     }
 
-    private static BytecodeLintConfig Resolve(IReadOnlyList<string> files, IReadOnlyList<ConfigEntry> entries, IReadOnlyList<string> warnings)
+    private static BytecodeLintConfig Resolve(IReadOnlyList<string> files, IReadOnlyList<ConfigEntry> entries, IReadOnlyList<string> warnings, RuleCatalog catalog)
     {
         JdkTarget? targetJdk = null;
         IReadOnlyList<string>? sourceRoots = null, annotations = null;
@@ -114,13 +116,15 @@ public sealed class BytecodeLintConfig
             else if (key == ConfigKeys.SuppressionAnnotations) annotations = List(entry.Value);
             else if (key.StartsWith(ConfigKeys.SuppressPrefix, StringComparison.Ordinal))
             {
-                string id = RuleRegistry.Find(key[ConfigKeys.SuppressPrefix.Length..])!.Id;
+                if (catalog.Find(key[ConfigKeys.SuppressPrefix.Length..]) is not { } rule) continue; // unknown to this version: warned
+                string id = rule.Id;
                 suppressions.AddRange(List(entry.Value).Select(p => new ConfigSuppression(id, p, entry)));
             }
             else if (key.StartsWith(ConfigKeys.Prefix, StringComparison.Ordinal))
             {
                 var (rule, name) = SplitRuleSetting(key);
-                settings[RuleRegistry.Find(rule)!.Id + "." + name] = entry.Value;
+                if (catalog.Find(rule) is not { } descriptor) continue; // unknown to this version: warned
+                settings[descriptor.Id + "." + name] = entry.Value;
             }
             else if (key == ConfigKeys.AllSeverity)
             {
@@ -132,14 +136,14 @@ public sealed class BytecodeLintConfig
                 if (ParseSeverity(entry, out var severity)) byCategory[category] = severity;
             }
             else if (key.StartsWith(ConfigKeys.DiagnosticPrefix, StringComparison.Ordinal) && DiagnosticId(key) is { } id
-                     && RuleRegistry.Find(id) is { } descriptor)
+                     && catalog.Find(id) is { } descriptor)
             {
                 byId[descriptor.Id] = ParseSeverity(entry, out var severity) ? severity : descriptor.IsEnabledByDefault ? descriptor.DefaultSeverity : null;
             }
         }
 
         var overrides = new Dictionary<string, Severity?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var descriptor in RuleRegistry.AllDescriptors)
+        foreach (var descriptor in catalog.Rules)
         {
             if (byId.TryGetValue(descriptor.Id, out var severity)) overrides[descriptor.Id] = severity;
             else if (!descriptor.IsEnabledByDefault) continue; // bulk settings never enable a disabled rule
@@ -162,8 +166,12 @@ public sealed class BytecodeLintConfig
         };
     }
 
-    /// <summary>Checks one line; throws <see cref="ConfigException"/> at its file and line when it is wrong.</summary>
-    private static void Validate(ConfigEntry entry)
+    /// <summary>
+    /// Checks one line; throws <see cref="ConfigException"/> at its file and line when it is wrong. A rule id
+    /// this version does not know is only a warning (as Roslyn ignores unknown ids): one config file can
+    /// serve several versions of the tool, including older ones pinned in CI.
+    /// </summary>
+    private static void Validate(ConfigEntry entry, RuleCatalog catalog, List<string> warnings)
     {
         string key = entry.Key;
         ConfigException Bad(string why) => ConfigException.At(entry.File, entry.Line, why);
@@ -182,8 +190,8 @@ public sealed class BytecodeLintConfig
             if (!ConfigKeys.IsOurs(key)) return; // another analyzer's rule
             string? id = DiagnosticId(key);
             if (id is null) throw Bad($"unknown key '{key}': the only option of a rule is dotnet_diagnostic.<ID>.severity");
-            if (RuleRegistry.Find(id) is null) throw Bad($"unknown rule '{id.ToUpperInvariant()}' in '{key}' (see 'bytecodelint rules')");
             ParseSeverity(entry, out _);
+            if (catalog.Find(id) is null) warnings.Add(UnknownRule(entry, id));
             return;
         }
         if (!key.StartsWith(ConfigKeys.Prefix, StringComparison.Ordinal)) return;
@@ -209,7 +217,11 @@ public sealed class BytecodeLintConfig
         else if (key.StartsWith(ConfigKeys.SuppressPrefix, StringComparison.Ordinal))
         {
             string id = key[ConfigKeys.SuppressPrefix.Length..];
-            if (RuleRegistry.Find(id) is null) throw Bad($"unknown rule '{id.ToUpperInvariant()}' in '{key}' (see 'bytecodelint rules')");
+            if (catalog.Find(id) is null)
+            {
+                warnings.Add(UnknownRule(entry, id));
+                return;
+            }
             var patterns = List(entry.Value);
             if (patterns.Count == 0) throw Bad($"'{key}' needs at least one class pattern");
             foreach (var pattern in patterns) _ = new ConfigSuppression(id, pattern, entry);
@@ -219,10 +231,47 @@ public sealed class BytecodeLintConfig
             var (rule, name) = SplitRuleSetting(key);
             if (rule.Length == 0 || name.Length == 0 || !rule.StartsWith("bl", StringComparison.Ordinal))
                 throw Bad($"unknown key '{key}' (see docs/configuration.md for the bytecodelint.* keys)");
-            if (RuleRegistry.Find(rule) is null) throw Bad($"unknown rule '{rule.ToUpperInvariant()}' in '{key}' (see 'bytecodelint rules')");
-            if (!double.TryParse(entry.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
-                throw Bad($"'{key}' must be a number, found '{entry.Value}'");
+            if (catalog.Find(rule) is null)
+            {
+                warnings.Add(UnknownRule(entry, rule));
+                return;
+            }
+            var declared = catalog.OptionsOf(rule);
+            var option = declared.FirstOrDefault(o => o.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (option is null)
+                throw Bad(UnknownOption(rule.ToUpperInvariant(), name, declared));
+            if (option.Check(entry.Value) is { } expected)
+                throw Bad($"'{key}' must be {expected}, found '{entry.Value}'");
         }
+    }
+
+    private static string UnknownRule(ConfigEntry entry, string id) =>
+        $"{entry.Where}: unknown rule '{id.ToUpperInvariant()}' in '{entry.Key}' is ignored (not a rule of this version; see 'bytecodelint rules')";
+
+    private static string UnknownOption(string rule, string name, IReadOnlyList<RuleOption> declared)
+    {
+        if (declared.Count == 0) return $"rule {rule} has no option '{name}' (it takes none)";
+        var closest = declared.MinBy(o => EditDistance(o.Name, name))!;
+        string hint = EditDistance(closest.Name, name) <= Math.Max(2, name.Length / 3) ? $"; did you mean '{closest.Name}'?" : "";
+        return $"rule {rule} has no option '{name}'{hint} (its options: {string.Join(", ", declared.Select(o => o.Name))})";
+    }
+
+    /// <summary>Levenshtein distance, for "did you mean" on misspelled option names.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
     }
 
     /// <summary><c>bytecodelint.bl0003.threshold_mib</c> → (<c>bl0003</c>, <c>threshold_mib</c>).</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using BytecodeLint.Analysis.Inputs;
-using BytecodeLint.Analysis.Rules;
 using BytecodeLint.ClassFile;
 
 namespace BytecodeLint.Analysis.Engine;

@@ -30,15 +30,18 @@ public sealed record AnalyzerOptions
     /// <summary>Which class entries are visited (<c>bytecodelint.include</c>/<c>exclude</c>); null visits all.</summary>
     public EntryFilter? EntryFilter { get; init; }
 
+    /// <summary>An agent's class dumps to compare scanned classes with (<c>scan --transformed</c>); null when none.</summary>
+    public TransformedClassSet? TransformedClasses { get; init; }
+
     /// <summary>Counters a progress display reads while the scan runs; null when nobody watches.</summary>
     public ScanProgress? Progress { get; init; }
 
-    /// <summary>A numeric rule setting, or the rule's default when unset.</summary>
-    public double GetNumber(string ruleId, string name, double defaultValue) =>
-        RuleSettings.TryGetValue(ruleId + "." + name, out var text)
+    /// <summary>A declared rule option's configured value, or its default when unset.</summary>
+    public double GetValue(RuleOption option) =>
+        RuleSettings.TryGetValue(option.RuleId + "." + option.Name, out var text)
         && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
-            : defaultValue;
+            : option.DefaultValue;
 
     /// <summary>The effective severity of a rule, or null when it is disabled.</summary>
     public Severity? EffectiveSeverity(DiagnosticDescriptor descriptor)

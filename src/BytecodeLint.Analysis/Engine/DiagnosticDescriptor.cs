@@ -1,9 +1,11 @@
 namespace BytecodeLint.Analysis.Engine;
 
 /// <summary>
-/// What a rule can report, declared once (Roslyn's <c>DiagnosticDescriptor</c>): a stable id, a title
-/// without trailing period, a one-sentence message format with <c>{0}</c>-style placeholders, a
-/// category, a default severity, whether it runs by default, and the help link to its doc page.
+/// What a rule can report, declared once (Roslyn's <c>DiagnosticDescriptor</c>): a stable id (from
+/// <see cref="RuleIds"/>), a title without trailing period, a one-sentence message format with
+/// <c>{0}</c>-style placeholders, a category, a default severity, whether it runs by default, the help
+/// link to its doc page, and the options the rule reads. A rule may declare several descriptors under
+/// one id (different messages or default severities); configuration by id applies to all of them.
 /// </summary>
 public sealed record DiagnosticDescriptor(
     string Id,
@@ -14,10 +16,10 @@ public sealed record DiagnosticDescriptor(
     bool IsEnabledByDefault,
     string Description)
 {
-    /// <summary>Where rule pages are published; the same Markdown ships inside the assembly for <c>explain</c>.</summary>
-    public const string HelpBaseUri = "https://github.com/bytecodelint/bytecodelint/blob/main/docs/rules/";
+    public string HelpLink => RuleIds.HelpLink(Id);
 
-    public string HelpLink => HelpBaseUri + Id + ".md";
+    /// <summary>The options the rule reads (<c>bytecodelint.ID.name</c>); empty for most rules.</summary>
+    public IReadOnlyList<RuleOption> Options { get; init; } = [];
 
     public string FormatMessage(params object?[] args) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args);

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using BytecodeLint.Analysis.Configuration;
 using BytecodeLint.Analysis.Inputs;
 
 namespace BytecodeLint.Analysis.Engine;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BytecodeLint.Analysis.Inputs;
-using BytecodeLint.Analysis.Rules;
 using BytecodeLint.ClassFile;
 
 namespace BytecodeLint.Analysis.Engine;
@@ -9,7 +8,7 @@ namespace BytecodeLint.Analysis.Engine;
 /// Runs the registered rules over inputs: opens each input, visits its classes in parallel
 /// (class actions, then method actions for every method with code), runs artifact-end actions,
 /// turns unreadable entries into BL9xxx diagnostics, and returns everything in
-/// <see cref="DiagnosticOrder"/>. An unreadable top-level input throws <see cref="InputException"/>.
+/// <see cref="DiagnosticOrder"/>. An unreadable top-level input becomes an <see cref="InputError"/>; the others are still scanned.
 /// </summary>
 public sealed class ScanEngine
 {
@@ -35,42 +34,58 @@ public sealed class ScanEngine
         }
     }
 
-    public ScanResult Scan(IReadOnlyList<string> inputs, CancellationToken cancellation = default)
+    /// <summary>Scans inputs given by path (see <see cref="Scan(IReadOnlyList{ScanInput}, CancellationToken)"/>).</summary>
+    public ScanResult Scan(IReadOnlyList<string> paths, CancellationToken cancellation = default) =>
+        Scan(ScanInput.FromPaths(paths), cancellation);
+
+    /// <summary>
+    /// Scans every input. One that cannot be read at all (missing, not a class file or archive) becomes an
+    /// <see cref="InputError"/> and the others are still scanned: nothing is lost to one bad input.
+    /// </summary>
+    public ScanResult Scan(IReadOnlyList<ScanInput> inputs, CancellationToken cancellation = default)
     {
         // Inputs are scanned side by side as well: each one ends with sequential work (artifact-end
         // actions such as BL0002's value flow) and small inputs cannot keep every core busy on their
         // own (the 70 JDK jmods: 1.59 -> 1.37 s). Results are kept by input index
         // and sorted, so the output does not depend on which input finishes first.
-        var results = new (InputSummary Summary, IReadOnlyCollection<Diagnostic> Found)[inputs.Count];
-        var failures = new Exception?[inputs.Count];
+        var results = new (InputSummary Summary, IReadOnlyCollection<Diagnostic> Found)?[inputs.Count];
+        var failures = new InputError?[inputs.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = inputs.Count > 1 ? _parallelism : 1, CancellationToken = cancellation };
         Parallel.For(0, inputs.Count, parallel, i =>
         {
             try
             {
-                results[i] = ScanInput(inputs[i], cancellation);
+                results[i] = ScanOne(inputs[i], cancellation);
             }
             catch (InputException e)
             {
-                failures[i] = e; // the first unreadable input in command-line order is reported, whatever order they failed in
+                failures[i] = new InputError(inputs[i].Path, e.Message);
+                _options.Progress?.InputDone();
             }
         });
-        if (failures.FirstOrDefault(f => f is not null) is { } failure)
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
 
         var diagnostics = new List<Diagnostic>();
-        foreach (var (_, found) in results) diagnostics.AddRange(found);
-        diagnostics.Sort(new DiagnosticOrder(inputs));
-        return new ScanResult([.. results.Select(r => r.Summary)], diagnostics);
+        foreach (var result in results)
+            if (result is { } r) diagnostics.AddRange(r.Found);
+        diagnostics.Sort(new DiagnosticOrder([.. inputs.Select(i => i.Path)]));
+        return new ScanResult([.. results.Where(r => r is not null).Select(r => r!.Value.Summary)], diagnostics)
+        {
+            InputErrors = [.. failures.OfType<InputError>()],
+        };
     }
 
-    private (InputSummary, IReadOnlyCollection<Diagnostic>) ScanInput(string input, CancellationToken cancellation)
+    private (InputSummary, IReadOnlyCollection<Diagnostic>) ScanOne(ScanInput scanInput, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
+        string input = scanInput.Path;
         _options.Progress?.StartInput(input);
-        using var artifact = Artifact.Open(input, _limits);
+        using var artifact = scanInput.Open(_limits);
+        _options.Progress?.Planned(artifact.ClassEntries.Sum(e => e.UncompressedSize));
         var sink = new DiagnosticSink(_options);
         foreach (var problem in artifact.Problems) ReportProblem(artifact, sink, problem);
+        // A folder not built yet, an empty zip: say so, or a CI gate passes green on nothing.
+        if (artifact.ClassEntries.Count == 0 && artifact.Problems.Count == 0)
+            sink.Report(Diagnostic.Create(InputDiagnostics.EmptyInput, new DiagnosticLocation(input, input), null, "empty", input));
 
         // Per-artifact actions: the global ones plus those registered at artifact start.
         var classActions = new List<(string Rule, Action<ClassAnalysisContext> Action)>();

@@ -10,5 +10,14 @@ public sealed record InputSummary(
     IReadOnlyList<string> AgentArchives,
     TimeSpan Elapsed);
 
-/// <summary>The outcome of a scan: per-input summaries and every diagnostic in deterministic order.</summary>
-public sealed record ScanResult(IReadOnlyList<InputSummary> Inputs, IReadOnlyList<Diagnostic> Diagnostics);
+/// <summary>A top-level input that could not be read at all (missing, not a class file or archive).</summary>
+public sealed record InputError(string Path, string Message);
+
+/// <summary>
+/// The outcome of a scan: per-input summaries of the inputs read, every diagnostic in deterministic
+/// order, and the inputs that could not be read at all (in input order).
+/// </summary>
+public sealed record ScanResult(IReadOnlyList<InputSummary> Inputs, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public IReadOnlyList<InputError> InputErrors { get; init; } = [];
+}

@@ -31,7 +31,18 @@ public sealed class Artifact : IDisposable
         return new ArtifactBuilder(path, limits ?? InputLimits.Default).Build();
     }
 
-    /// <summary>The path as the user gave it.</summary>
+    /// <summary>
+    /// Enumerates an input held in memory (a class file or an archive, detected by content) under the
+    /// display name <paramref name="name"/>. The bytes are read in place and must outlive the artifact.
+    /// </summary>
+    /// <exception cref="InputException">Empty bytes, or neither a class file nor a zip archive.</exception>
+    public static Artifact FromBytes(string name, ReadOnlyMemory<byte> bytes, InputLimits? limits = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return new ArtifactBuilder(name, limits ?? InputLimits.Default).BuildFromMemory(bytes);
+    }
+
+    /// <summary>The path as the user gave it (for an input in memory, its name).</summary>
     public string InputPath { get; }
 
     /// <summary>

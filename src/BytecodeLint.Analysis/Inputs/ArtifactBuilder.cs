@@ -48,6 +48,29 @@ internal sealed partial class ArtifactBuilder
         return new Artifact(_inputPath, _classes, _problems, _archives.Select(a => a!).ToList(), _mappings);
     }
 
+    /// <summary>Reads an input given as bytes; throws <see cref="InputException"/> when it is neither a class nor an archive.</summary>
+    public Artifact BuildFromMemory(ReadOnlyMemory<byte> bytes)
+    {
+        var span = bytes.Span;
+        if (span.IsEmpty)
+            throw new InputException(_inputPath, "empty input: not a class file or archive");
+        if (span.StartsWith<byte>([0xCA, 0xFE, 0xBA, 0xBE]))
+        {
+            _classes.Add(new ClassEntry(_inputPath, Path.GetFileName(_inputPath), bytes));
+        }
+        else if (ZipLayout.TryLocate(span, out ZipLayout layout, out string error, out long offset))
+        {
+            WalkArchive(bytes, layout, _inputPath, depth: 0, versionedParent: false);
+        }
+        else
+        {
+            throw new InputException(_inputPath, span.StartsWith("PK"u8) || span.StartsWith(ZipFormat.JmodMagic)
+                ? $"unreadable archive: {error} (offset {offset})"
+                : "not a class file (no CAFEBABE magic) or zip archive");
+        }
+        return new Artifact(_inputPath, _classes, _problems, _archives.Select(a => a!).ToList(), []);
+    }
+
     private void AddTopLevelFile()
     {
         long length;

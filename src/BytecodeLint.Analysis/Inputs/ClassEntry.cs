@@ -13,6 +13,7 @@ public sealed class ClassEntry
     private readonly string _locationPrefix;
     private readonly ZipEntryData _zip;
     private readonly string? _filePath;
+    private readonly ReadOnlyMemory<byte>? _memory;
     private readonly long _maxFileBytes;
     private string? _location;
 
@@ -38,6 +39,17 @@ public sealed class ClassEntry
         (IsVersioned, Release) = MultiRelease.Classify(entryPath, versionedParent: false);
     }
 
+    /// <summary>A class file given as bytes (a library caller's or a test's input); never copied.</summary>
+    internal ClassEntry(string location, string entryPath, ReadOnlyMemory<byte> bytes)
+    {
+        _locationPrefix = "";
+        _location = location;
+        _memory = bytes;
+        EntryPath = entryPath;
+        UncompressedSize = bytes.Length;
+        (IsVersioned, Release) = MultiRelease.Classify(entryPath, versionedParent: false);
+    }
+
     /// <summary>The full location chain: <c>app.jar!/BOOT-INF/lib/x.jar!/com/acme/Foo.class</c>, or <c>dir/com/acme/Foo.class</c>.</summary>
     public string Location => _location ??= _locationPrefix + EntryPath;
 
@@ -58,7 +70,10 @@ public sealed class ClassEntry
     /// entries and files (dispose the result to return it). Thread-safe.
     /// </summary>
     /// <exception cref="EntryReadException">Bad deflate data, a size other than declared, or an I/O error.</exception>
-    public EntryBytes Read() => _filePath == null ? _zip.Read(Location) : ReadFile();
+    public EntryBytes Read() =>
+        _memory is { } bytes ? new EntryBytes(bytes, null)
+        : _filePath == null ? _zip.Read(Location)
+        : ReadFile();
 
     private EntryBytes ReadFile()
     {

@@ -1,11 +1,11 @@
 using BytecodeLint.Analysis.Engine;
+using BytecodeLint.Analysis.Rules.Agent;
 using BytecodeLint.Analysis.Rules.Retransform;
 using BytecodeLint.Analysis.Rules.Retransform.PoolRebuild;
-using BytecodeLint.Analysis.Rules.Agent;
 
 namespace BytecodeLint.Analysis.Rules;
 
-/// <summary>The one list of rules that ship. Docs, the README table and release notes are checked against it by tests.</summary>
+/// <summary>The one list of rules that ship. The docs, the README table and the release notes are checked against it by tests.</summary>
 public static class RuleRegistry
 {
     /// <summary>A fresh instance of every analyzer.</summary>
@@ -18,11 +18,12 @@ public static class RuleRegistry
         new AgentAnalyzer(),
     ];
 
-    /// <summary>Every descriptor: the analyzers' and the engine's own input diagnostics, ordered by id.</summary>
-    public static IReadOnlyList<DiagnosticDescriptor> AllDescriptors { get; } =
-        CreateAnalyzers().SelectMany(a => a.SupportedDiagnostics).Concat(InputDiagnostics.All)
-            .OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+    /// <summary>Every descriptor: the analyzers' and the engine's own input diagnostics.</summary>
+    public static RuleCatalog Catalog { get; } =
+        new(CreateAnalyzers().SelectMany(a => a.SupportedDiagnostics).Concat(InputDiagnostics.All));
 
-    public static DiagnosticDescriptor? Find(string id) =>
-        AllDescriptors.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));
+    /// <summary>One descriptor per rule id, ordered by id.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> AllDescriptors { get; } = Catalog.Rules.ToList();
+
+    public static DiagnosticDescriptor? Find(string id) => Catalog.Find(id);
 }

@@ -9,6 +9,7 @@ using BytecodeLint.Analysis.Rules;
 using BytecodeLint.Cli.Output;
 using BytecodeLint.Cli.Terminal;
 using BytecodeLint.Analysis.Engine;
+using BytecodeLint.Analysis.Scanning;
 
 namespace BytecodeLint.Cli.Commands;
 
@@ -65,42 +66,33 @@ internal static class ScanCommand
             var targets = ScanOutputs.Resolve(parse.GetValue(format) ?? [], parse.GetValue(output));
             var inputs = parse.GetValue(paths) ?? [];
 
-            var config = LoadConfig(parse.GetValue(configs) ?? [], !parse.GetValue(noGlobalConfig), Directory.GetCurrentDirectory());
-            if (level != Verbosity.Quiet)
-                foreach (var warning in config.Warnings) stderr.WriteLine("warning: " + warning);
-            if (level == Verbosity.Detailed)
-                foreach (var file in config.Files) stderr.WriteLine("config: " + file);
-
-            var options = config.ApplyTo(AnalyzerOptions.Default);
-            if (parse.GetValue(targetJdk) is { } jdk) options = options with { TargetJdk = ParseJdk(jdk) };
-            if (parse.GetValue(sourceRoots) is { Length: > 0 } roots) options = options with { SourceRoots = roots };
-
             bool showProgress = ReferenceEquals(stderr, Console.Error)
                                 && TerminalPolicy.ShowProgress(Console.IsErrorRedirected, Environment.GetEnvironmentVariable, level);
             var progress = showProgress ? new ScanProgress() : null;
-            var engine = new ScanEngine(RuleRegistry.CreateAnalyzers(), options with { Progress = progress }, maxDegreeOfParallelism: parse.GetValue(parallelism));
-            ScanResult result;
+            var request = new ScanRequest
+            {
+                Inputs = ScanInput.FromPaths(inputs),
+                ConfigFiles = parse.GetValue(configs) ?? [],
+                DiscoverConfigFrom = parse.GetValue(noGlobalConfig) ? null : Directory.GetCurrentDirectory(),
+                TargetJdk = parse.GetValue(targetJdk) is { } jdk ? ParseJdk(jdk) : null,
+                SourceRoots = parse.GetValue(sourceRoots) is { Length: > 0 } roots ? roots : null,
+                BaselinePath = parse.GetValue(baseline),
+                WriteBaselinePath = parse.GetValue(writeBaseline),
+                Transformed = parse.GetValue(transformed) is { } dumps ? ScanInput.FromPath(dumps) : null,
+                Parallelism = parse.GetValue(parallelism),
+                Progress = progress,
+            };
+            ScanReport report;
             try
             {
                 using var display = progress is null ? null : new ProgressDisplay(progress, stderr, inputs.Length);
-                result = engine.Scan(inputs);
-                if (parse.GetValue(transformed) is { } dumps)
-                    result = AddTransformedPairs(result, inputs, dumps, options, level, stderr);
+                report = ScanPipeline.Run(request);
             }
-            catch (InputException e)
+            catch (ScanSetupException e)
             {
                 throw new UserErrorException(e.Message);
             }
-
-            IReadOnlyList<Diagnostic> diagnostics = ConfigSuppressions.Apply(result.Diagnostics, config.Suppressions, out var unused);
-            var unusedFindings = ConfigSuppressions.ReportUnused(unused, options).ToList();
-            diagnostics = [.. diagnostics, .. unusedFindings];
-            // The text report lists findings per input; these belong to no input, so say them here too.
-            if (level != Verbosity.Quiet)
-                foreach (var finding in unusedFindings) stderr.WriteLine($"{finding.Location.Entry}: {finding.Severity.ToDisplayName()} {finding.Id}: {finding.Message}");
-            (diagnostics, var outcome) = ApplyBaselines(diagnostics, parse.GetValue(baseline), parse.GetValue(writeBaseline), level, stderr);
-            var report = new ScanReport(result with { Diagnostics = diagnostics }, options.TargetJdk) { Baseline = outcome };
-
+            WriteNotes(report, level, stderr);
             if (level == Verbosity.Detailed) WriteTimings(report, stderr);
             foreach (var target in targets)
             {
@@ -126,70 +118,22 @@ internal static class ScanCommand
             }
             if (targets.Any(t => t.Format == "sarif") && report.Result.Diagnostics.Count > GitHubMaxResultsPerRun && level != Verbosity.Quiet)
                 stderr.WriteLine($"warning: the SARIF report has {report.Result.Diagnostics.Count:N0} results; GitHub code scanning rejects more than {GitHubMaxResultsPerRun:N0} per run (narrow it with bytecodelint.include/exclude or a baseline)");
+            foreach (var error in report.InputErrors) stderr.WriteLine($"error: {error.Path}: {error.Message}");
+            if (report.InputErrors.Count > 0) return ExitCodes.UsageOrInput;
             return ExitCodeFor(report, parse.GetValue(failOn) ?? "error");
         });
         return command;
     }
 
-    /// <summary>Reads <c>--config</c> files and, unless turned off, the <c>.globalconfig</c> files from <paramref name="directory"/> up.</summary>
-    internal static BytecodeLintConfig LoadConfig(IReadOnlyList<string> explicitFiles, bool discover, string directory)
+    /// <summary>The pipeline's lines for a person: warnings and notes unless quiet, details only when detailed.</summary>
+    private static void WriteNotes(ScanReport report, Verbosity level, TextWriter stderr)
     {
-        foreach (var file in explicitFiles)
-            if (!File.Exists(file)) throw new UserErrorException($"--config: '{file}' does not exist");
-        // Farthest first, so files read in an order a person expects; levels and conflicts do not depend on it.
-        var files = (discover ? GlobalConfigFile.Discover(directory).Reverse() : []).Concat(explicitFiles).ToList();
-        if (files.Count == 0) return BytecodeLintConfig.Empty;
-        try
+        if (level == Verbosity.Quiet) return;
+        foreach (var note in report.Notes)
         {
-            return BytecodeLintConfig.Load(files);
+            if (note.Detailed && level != Verbosity.Detailed) continue;
+            stderr.WriteLine(note.IsWarning ? "warning: " + note.Text : note.Text);
         }
-        catch (Exception e) when (e is ConfigException or FormatException)
-        {
-            throw new UserErrorException(e.Message);
-        }
-    }
-
-    /// <summary>
-    /// <c>--baseline</c> marks listed findings as suppressed; <c>--write-baseline</c> then writes every
-    /// finding not suppressed in bytecode or config (baselined ones included, stale ones dropped) and
-    /// marks the rest as baselined too, so the run that accepts the findings exits 0.
-    /// </summary>
-    private static (IReadOnlyList<Diagnostic>, BaselineOutcome?) ApplyBaselines(IReadOnlyList<Diagnostic> diagnostics, string? readPath, string? writePath, Verbosity level, TextWriter stderr)
-    {
-        BaselineOutcome? outcome = null;
-        if (!string.IsNullOrEmpty(readPath))
-        {
-            BaselineFile file;
-            try
-            {
-                file = BaselineFile.Load(readPath);
-            }
-            catch (BaselineException e)
-            {
-                throw new UserErrorException(e.Message);
-            }
-            (diagnostics, outcome) = BaselineFilter.Apply(diagnostics, file, readPath);
-            if (outcome.StaleCount > 0 && level != Verbosity.Quiet)
-                stderr.WriteLine($"baseline {readPath}: {outcome.StaleCount} stale entr{(outcome.StaleCount == 1 ? "y" : "ies")} no longer found; prune with --write-baseline {readPath}");
-        }
-        if (!string.IsNullOrEmpty(writePath))
-        {
-            var accepted = BaselineFile.From(diagnostics.Where(d => !d.IsSuppressed || SuppressionSources.IsBaseline(d.SuppressedBy!)));
-            try
-            {
-                accepted.Save(writePath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new UserErrorException($"cannot write baseline '{writePath}': {e.Message}");
-            }
-            var (marked, written) = BaselineFilter.Apply(diagnostics, accepted, writePath);
-            diagnostics = marked;
-            outcome ??= written;
-            if (level != Verbosity.Quiet)
-                stderr.WriteLine($"baseline {writePath}: wrote {accepted.Entries.Sum(e => e.Count)} finding{(accepted.Entries.Sum(e => e.Count) == 1 ? "" : "s")} ({accepted.Entries.Count} entries)");
-        }
-        return (diagnostics, outcome);
     }
 
     private static void WriteTimings(ScanReport report, TextWriter stderr)
@@ -200,17 +144,6 @@ internal static class ScanCommand
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"timing: {input.Path}: {input.Classes:N0} classes in {seconds:F3} s ({(seconds > 0 ? input.Classes / seconds : 0):F0} classes/s)"));
         }
-    }
-
-    /// <summary>BL0002 pair mode: merges the agent's dumps with the scanned classes and adds what widens.</summary>
-    private static ScanResult AddTransformedPairs(ScanResult result, string[] inputs, string dumps, AnalyzerOptions options, Verbosity level, TextWriter stderr)
-    {
-        var pairs = TransformedComparison.Compare(inputs, dumps, options);
-        if (level != Verbosity.Quiet)
-            stderr.WriteLine($"{dumps}: {pairs.TransformedClasses} transformed classes, {pairs.Pairs} changed pairs merged, {pairs.Unmatched} without a scanned original");
-        var all = result.Diagnostics.Concat(pairs.Diagnostics).ToList();
-        all.Sort(new DiagnosticOrder(inputs));
-        return result with { Diagnostics = all };
     }
 
     internal static JdkTarget ParseJdk(string? text)

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using BytecodeLint.Analysis;
 using BytecodeLint.Analysis.Engine;
+using BytecodeLint.Analysis.Scanning;
 
 namespace BytecodeLint.Cli.Output;
 

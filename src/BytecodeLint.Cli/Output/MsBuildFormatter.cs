@@ -1,5 +1,6 @@
 using BytecodeLint.Analysis;
 using BytecodeLint.Analysis.Engine;
+using BytecodeLint.Analysis.Scanning;
 
 namespace BytecodeLint.Cli.Output;
 

@@ -5,6 +5,7 @@ using BytecodeLint.Analysis.Baseline;
 using BytecodeLint.Analysis.Configuration;
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.Analysis.Engine;
+using BytecodeLint.Analysis.Scanning;
 
 namespace BytecodeLint.Cli.Output;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BytecodeLint.Analysis;
 using BytecodeLint.Analysis.Engine;
+using BytecodeLint.Analysis.Scanning;
 
 namespace BytecodeLint.Cli.Output;
 

@@ -1,5 +1,6 @@
 using BytecodeLint.Analysis.Configuration;
 using BytecodeLint.Analysis.Engine;
+using BytecodeLint.Analysis.Rules;
 
 namespace BytecodeLint.Analysis.Tests.Configuration;
 
@@ -7,7 +8,7 @@ public class GlobalConfigTests
 {
     private static GlobalConfigFile Parse(string text, string name = "/cfg/test.globalconfig") => GlobalConfigFile.Parse(name, text);
 
-    private static BytecodeLintConfig Merge(params GlobalConfigFile[] files) => BytecodeLintConfig.Merge(files);
+    private static BytecodeLintConfig Merge(params GlobalConfigFile[] files) => BytecodeLintConfig.Merge(files, RuleRegistry.Catalog);
 
     [Fact]
     public void Parses_keys_comments_levels_and_skips_other_analyzers_sections()
@@ -95,7 +96,7 @@ public class GlobalConfigTests
             """));
         var options = config.ApplyTo(AnalyzerOptions.Default);
         Assert.Equal(21, options.TargetJdk.Feature);
-        Assert.Equal(64, options.GetNumber("BL0003", "threshold_mib", 1));
+        Assert.Equal(64, options.GetValue(BytecodeLint.Analysis.Rules.Retransform.ExpensiveWideningAnalyzer.ThresholdMiB));
         Assert.Equal(["SuppressBytecodeLint", "SuppressLeak"], options.SuppressionAnnotations);
         Assert.Equal(["com/acme/**"], options.EntryFilter!.Include);
         Assert.Equal(["**/generated/**", "shaded/**"], options.EntryFilter.Exclude);
@@ -111,7 +112,7 @@ public class GlobalConfigTests
             Directory.CreateDirectory(Path.Combine(dir.FullName, "src", "main", "java"));
             var path = Path.Combine(dir.FullName, "x.globalconfig");
             File.WriteAllText(path, "is_global = true\nbytecodelint.source_roots = src/main/java\n");
-            var config = BytecodeLintConfig.Load([path]);
+            var config = BytecodeLintConfig.Load([path], RuleRegistry.Catalog);
             Assert.Equal([Path.Combine(dir.FullName, "src", "main", "java")], config.SourceRoots);
         }
         finally
@@ -122,10 +123,11 @@ public class GlobalConfigTests
 
     [Theory]
     [InlineData("bytecodelint.colour = red", "unknown key 'bytecodelint.colour'")]
-    [InlineData("bytecodelint.BL4242.threshold_mib = 3", "unknown rule 'BL4242'")]
     [InlineData("bytecodelint.BL0003.threshold_mib = lots", "must be a number")]
+    [InlineData("bytecodelint.BL0003.enhancer_ldc_per_method = 1.5", "must be a whole number")]
+    [InlineData("bytecodelint.BL0003.treshold_mib = 16", "rule BL0003 has no option 'treshold_mib'; did you mean 'threshold_mib'?")]
+    [InlineData("bytecodelint.BL0001.threshold_mib = 3", "rule BL0001 has no option 'threshold_mib' (it takes none)")]
     [InlineData("dotnet_diagnostic.BL0001.severity = loud", "'loud' is not a severity")]
-    [InlineData("dotnet_diagnostic.BL0999.severity = error", "unknown rule 'BL0999'")]
     [InlineData("dotnet_diagnostic.BL0001.enabled = true", "unknown key")]
     [InlineData("dotnet_analyzer_diagnostic.category-Retransform.severity = maybe", "not a severity")]
     [InlineData("bytecodelint.target_jdk = seventeen", "not a JDK version")]
@@ -139,6 +141,30 @@ public class GlobalConfigTests
         var e = Assert.Throws<ConfigException>(() => Merge(Parse($"is_global = true\n# x\n{line}\n")));
         Assert.StartsWith("/cfg/test.globalconfig:3: ", e.Message);
         Assert.Contains(message, e.Message);
+    }
+
+    [Theory]
+    [InlineData("dotnet_diagnostic.BL0999.severity = error")]
+    [InlineData("bytecodelint.BL4242.threshold_mib = 3")]
+    [InlineData("bytecodelint.suppress.BL4242 = com.acme.*")]
+    public void Rule_ids_unknown_to_this_version_are_warnings_not_errors(string line)
+    {
+        // Roslyn ignores ids it does not know, so one config file serves several versions of the tool.
+        var config = Merge(Parse($"is_global = true\n# x\n{line}\n"));
+        var warning = Assert.Single(config.Warnings);
+        Assert.StartsWith("/cfg/test.globalconfig:3: unknown rule", warning);
+        Assert.DoesNotContain(config.SeverityOverrides, o => o.Key.StartsWith("BL0999", StringComparison.Ordinal));
+        Assert.Empty(config.Suppressions);
+    }
+
+    [Fact]
+    public void Every_declared_option_is_accepted_at_its_default()
+    {
+        foreach (var option in RuleRegistry.Catalog.Descriptors.SelectMany(d => d.Options))
+        {
+            var config = Merge(Parse($"is_global = true\n{option.Key} = {option.DefaultText}\n"));
+            Assert.Equal(option.DefaultText, config.RuleSettings[option.RuleId + "." + option.Name]);
+        }
     }
 
     [Fact]

@@ -22,21 +22,10 @@ internal static class RuleHarness
     public static IReadOnlyList<Diagnostic> Run(BytecodeAnalyzer analyzer, string path, string? targetJdk = null) =>
         Scan([analyzer], new AnalyzerOptions { TargetJdk = JdkTarget.Parse(targetJdk) }, path).Diagnostics;
 
-    /// <summary>Writes byte-built class bytes to a temp file and scans it.</summary>
-    public static IReadOnlyList<Diagnostic> RunOnBytes(BytecodeAnalyzer analyzer, byte[] classBytes, string? targetJdk = null)
-    {
-        var dir = Directory.CreateTempSubdirectory("bl-rule-");
-        try
-        {
-            var file = Path.Combine(dir.FullName, "Synthetic.class");
-            File.WriteAllBytes(file, classBytes);
-            return Run(analyzer, file, targetJdk);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
-    }
+    /// <summary>Scans byte-built class (or archive) bytes in memory: no temporary file.</summary>
+    public static IReadOnlyList<Diagnostic> RunOnBytes(BytecodeAnalyzer analyzer, byte[] bytes, string? targetJdk = null) =>
+        new ScanEngine([analyzer], new AnalyzerOptions { TargetJdk = JdkTarget.Parse(targetJdk) })
+            .Scan([ScanInput.FromBytes("Synthetic.class", bytes)]).Diagnostics;
 
     public static IReadOnlyList<Diagnostic> Only(this IEnumerable<Diagnostic> diagnostics, string id) =>
         diagnostics.Where(d => d.Id == id).ToList();

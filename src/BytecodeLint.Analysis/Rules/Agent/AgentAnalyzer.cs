@@ -14,7 +14,11 @@ namespace BytecodeLint.Analysis.Rules.Agent;
 /// </summary>
 public sealed class AgentAnalyzer : BytecodeAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [.. AgentDescriptors.All];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
+    [
+        AgentCapabilityCheck.Rule, AgentEntryPointCheck.Rule, AgentBootClassPathCheck.Rule,
+        AgentTransformerRegistrationCheck.Rule, AgentRetransformLoopCheck.Rule, AgentBufferWriteCheck.Rule,
+    ];
 
     public override void Initialize(AnalyzerRegistration registration) =>
         registration.RegisterArtifactStartAction(start => AgentUnit.Collect(start, Analyze));

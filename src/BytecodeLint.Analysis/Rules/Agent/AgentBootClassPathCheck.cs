@@ -12,6 +12,15 @@ namespace BytecodeLint.Analysis.Rules.Agent;
 /// </summary>
 internal static class AgentBootClassPathCheck
 {
+    public static readonly DiagnosticDescriptor Rule = new(
+        RuleIds.MissingBootClassPath,
+        "Boot-Class-Path entry is not in the distribution",
+        "Boot-Class-Path of {0} names '{1}', which resolves to '{2}' next to the agent jar, but {3} has no such entry; the JVM ignores a missing path and classes expected on the boot class path fail with NoClassDefFoundError",
+        Categories.Agent,
+        Severity.Warning,
+        IsEnabledByDefault: true,
+        "Boot-Class-Path lists jars or directories appended to the bootstrap class path, relative to the agent jar's location. The JVM silently ignores paths that do not exist, so a helper that was renamed or not shipped shows up only later as NoClassDefFoundError in instrumented code.");
+
     public static void Run(ArtifactEndContext context, AgentUnit agent)
     {
         if (agent.Attribute("Boot-Class-Path") is not { Length: > 0 } value) return;
@@ -25,7 +34,7 @@ internal static class AgentBootClassPathCheck
             if (Resolve(around.Folder, token) is not { } resolved) continue;                  // climbs out of the scanned input
             if (Exists(around.Names, resolved)) continue;
             var properties = new Dictionary<string, double>();
-            context.Report(AgentDescriptors.MissingBootClassPath, new DiagnosticLocation(agent.Artifact.InputPath, agent.ManifestEntry), properties,
+            context.Report(Rule, new DiagnosticLocation(agent.Artifact.InputPath, agent.ManifestEntry), properties,
                 "Boot-Class-Path " + raw, agent.Archive.Location, raw, resolved, around.Container);
         }
     }

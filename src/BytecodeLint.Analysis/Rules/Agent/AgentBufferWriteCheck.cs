@@ -14,6 +14,15 @@ namespace BytecodeLint.Analysis.Rules.Agent;
 /// </summary>
 internal static class AgentBufferWriteCheck
 {
+    public static readonly DiagnosticDescriptor Rule = new(
+        RuleIds.WritesClassfileBuffer,
+        "ClassFileTransformer.transform writes into its classfileBuffer argument",
+        "{0} writes into its classfileBuffer argument {1}; the array must not be modified: the next transformers receive the same array, and if transform then returns null the JVM drops the change while they see it; copy the bytes (classfileBuffer.clone()) and return the copy",
+        Categories.Agent,
+        Severity.Warning,
+        IsEnabledByDefault: true,
+        "The ClassFileTransformer.transform Javadoc says the input classfileBuffer must not be modified. The JDK passes the same array to the next registered transformer when a transformer returns null, so an in-place edit leaks into other agents' input, is lost when nothing returns a new array, and differs between load and retransform.");
+
     public const int MaxCalls = 4;
 
     public static void Run(ArtifactEndContext context, AgentUnit agent)
@@ -29,7 +38,7 @@ internal static class AgentBufferWriteCheck
                 ? $"with {write.What} (line {write.Line})"
                 : $"by passing it to {string.Join(" → ", write.Chain)}, which writes it with {write.What} (line {write.Line})";
             var properties = new Dictionary<string, double> { ["line"] = write.EntryLine, ["bytecodeOffset"] = write.EntryPc, ["callsToWrite"] = write.Chain.Count };
-            context.Report(AgentDescriptors.WritesClassfileBuffer, owner.LocationAt(transform.Method, write.EntryPc, write.EntryLine), properties,
+            context.Report(Rule, owner.LocationAt(transform.Method, write.EntryPc, write.EntryLine), properties,
                 "writes classfileBuffer: " + write.What, transform.Method.DisplayName, how);
         }
     }

@@ -12,6 +12,15 @@ namespace BytecodeLint.Analysis.Rules.Agent;
 /// </summary>
 internal static class AgentCapabilityCheck
 {
+    public static readonly DiagnosticDescriptor Rule = new(
+        RuleIds.MissingCapability,
+        "Agent calls retransformClasses or redefineClasses without the manifest capability",
+        "{0} (line {1}) calls Instrumentation.{2} but the manifest of {3} lacks '{4}: true', so the call throws UnsupportedOperationException; add the attribute to the agent manifest",
+        Categories.Agent,
+        Severity.Error,
+        IsEnabledByDefault: true,
+        "The JVM grants an agent the ability to retransform or redefine classes only when its manifest says Can-Retransform-Classes: true or Can-Redefine-Classes: true. Without it, Instrumentation.isRetransformClassesSupported() is false and retransformClasses/redefineClasses throw UnsupportedOperationException.");
+
     private static readonly (string Method, string Attribute, string Query)[] Capabilities =
     [
         ("retransformClasses", "Can-Retransform-Classes", "isRetransformClassesSupported"),
@@ -35,7 +44,7 @@ internal static class AgentCapabilityCheck
             foreach (var (owner, facts, call) in sites)
             {
                 var properties = new Dictionary<string, double> { ["line"] = call.Line, ["bytecodeOffset"] = call.Pc };
-                context.Report(AgentDescriptors.MissingCapability, owner.LocationAt(facts.Method, call.Pc, call.Line), properties,
+                context.Report(Rule, owner.LocationAt(facts.Method, call.Pc, call.Line), properties,
                     $"{method} without {attribute}",
                     facts.Method.DisplayName, call.Line.ToString(CultureInfo.InvariantCulture), method, agent.Archive.Location, attribute);
             }

@@ -14,6 +14,15 @@ namespace BytecodeLint.Analysis.Rules.Agent;
 /// </summary>
 internal static class AgentEntryPointCheck
 {
+    public static readonly DiagnosticDescriptor Rule = new(
+        RuleIds.BadEntryPoint,
+        "Agent class named by the manifest is missing or has no valid premain/agentmain",
+        "{0}: {1}",
+        Categories.Agent,
+        Severity.Error,
+        IsEnabledByDefault: true,
+        "Premain-Class, Agent-Class and Launcher-Agent-Class name the class the JVM loads to start the agent; it must declare a public static premain (Premain-Class) or agentmain (Agent-Class, Launcher-Agent-Class) taking (String, Instrumentation) or (String). Otherwise the JVM aborts at start-up (-javaagent, Launcher-Agent-Class) or the attach fails with 'Agent JAR loaded but agent failed to initialize'.");
+
     private static readonly (string Attribute, string Method)[] EntryPoints =
     [
         ("Premain-Class", "premain"),
@@ -82,6 +91,6 @@ internal static class AgentEntryPointCheck
     private static void Report(ArtifactEndContext context, DiagnosticLocation location, string attribute, string what, string message)
     {
         var properties = new Dictionary<string, double>();
-        context.Report(AgentDescriptors.BadEntryPoint, location, properties, $"{attribute}: {what}", location.Class ?? location.Entry, message);
+        context.Report(Rule, location, properties, $"{attribute}: {what}", location.Class ?? location.Entry, message);
     }
 }

@@ -14,6 +14,15 @@ namespace BytecodeLint.Analysis.Rules.Agent;
 /// </summary>
 internal static class AgentRetransformLoopCheck
 {
+    public static readonly DiagnosticDescriptor Rule = new(
+        RuleIds.RetransformLoop,
+        "retransformClasses runs in a loop or a periodic task",
+        "{0} (line {1}) {2}; every retransform repeats the constant-pool merge, and with classes that grow on each retransform (BL0001, BL0004) Metaspace grows with every repetition: this is how a slow leak becomes an outage; collect the classes and retransform them once",
+        Categories.Agent,
+        Severity.Warning,
+        IsEnabledByDefault: true,
+        "Each retransformClasses call is a VM operation that merges the constant pool of every class it names. Calling it once per class in a loop multiplies safepoints; calling it from a retry loop or a scheduled task repeats it without bound. For classes whose pool grows on every retransform (catch (Throwable) on JDK 17-21, NaN constants) Metaspace then grows with every run.");
+
     /// <summary>How many calls deep a retransform may sit below the looping call; deeper paths (command dispatchers, frameworks) are not reported.</summary>
     public const int MaxCalls = 3;
 
@@ -116,7 +125,7 @@ internal static class AgentRetransformLoopCheck
             ["callLine"] = call.Line,
             ["callsToRetransform"] = depth,
         };
-        context.Report(AgentDescriptors.RetransformLoop, owner.LocationAt(method.Method, loop.Target, loop.Line > 0 ? loop.Line : call.Line), properties,
+        context.Report(Rule, owner.LocationAt(method.Method, loop.Target, loop.Line > 0 ? loop.Line : call.Line), properties,
             "loop around " + call.Target.Name, method.Method.DisplayName, line, what);
     }
 
@@ -131,7 +140,7 @@ internal static class AgentRetransformLoopCheck
             ["callLine"] = call.Line,
             ["callsToRetransform"] = depth + 1,
         };
-        context.Report(AgentDescriptors.RetransformLoop, owner.LocationAt(method.Method, call.Pc, call.Line), properties,
+        context.Report(Rule, owner.LocationAt(method.Method, call.Pc, call.Line), properties,
             "periodic " + call.Target.Name, method.Method.DisplayName, Line(call.Line), what);
     }
 

@@ -10,6 +10,15 @@ namespace BytecodeLint.Analysis.Rules.Agent;
 /// </summary>
 internal static class AgentTransformerRegistrationCheck
 {
+    public static readonly DiagnosticDescriptor Rule = new(
+        RuleIds.NotRetransformCapable,
+        "Transformer is not retransform-capable but the agent retransforms",
+        "{0} (line {1}) registers a transformer with {2}, which is not retransform-capable, while the agent calls retransformClasses ({3}); the JVM skips this transformer on every retransform; register it with addTransformer(t, true) if it must see retransformed classes",
+        Categories.Agent,
+        Severity.Warning,
+        IsEnabledByDefault: true,
+        "Instrumentation.addTransformer(t) and addTransformer(t, false) register a transformer that is not called for retransformClasses. An agent that retransforms to apply its instrumentation to already loaded classes then silently does nothing for them.");
+
     public static void Run(ArtifactEndContext context, AgentUnit agent)
     {
         (MethodFacts Method, CallSite Call)? retransform = null;
@@ -26,7 +35,7 @@ internal static class AgentTransformerRegistrationCheck
         {
             string form = call.Arguments.Length == 2 ? "addTransformer(t)" : "addTransformer(t, false)";
             var properties = new Dictionary<string, double> { ["line"] = call.Line, ["bytecodeOffset"] = call.Pc };
-            context.Report(AgentDescriptors.NotRetransformCapable, owner.LocationAt(facts.Method, call.Pc, call.Line), properties, form,
+            context.Report(Rule, owner.LocationAt(facts.Method, call.Pc, call.Line), properties, form,
                 facts.Method.DisplayName, call.Line.ToString(CultureInfo.InvariantCulture), form, where);
         }
     }

@@ -14,7 +14,7 @@ namespace BytecodeLint.Analysis.Rules.Retransform;
 /// </summary>
 public sealed class CatchThrowableAnalyzer : BytecodeAnalyzer
 {
-    public const string Id = "BL0001";
+    public const string Id = RuleIds.CatchThrowable;
 
     /// <summary>First feature release with the pre-resolution (JDK-8267118) and the last without the fix (openjdk/jdk PR 14780, JDK 22).</summary>
     public const int FirstAffectedJdk = 17, LastAffectedJdk = 21;

@@ -15,13 +15,17 @@ namespace BytecodeLint.Analysis.Rules.Retransform;
 /// </summary>
 public sealed class ExpensiveWideningAnalyzer : BytecodeAnalyzer
 {
-    public const string Id = "BL0003";
+    public const string Id = RuleIds.ExpensiveWidening;
 
-    /// <summary>Report when one retransform of one method is estimated above this (MiB); <c>bytecodelint.BL0003.threshold_mib</c>.</summary>
+    /// <summary>Report when one retransform of one method is estimated above this (MiB).</summary>
     public const double DefaultThresholdMiB = 64;
 
-    /// <summary>New ldc an enhancer inserts per method (e.g. a probe name); <c>bytecodelint.BL0003.enhancer_ldc_per_method</c>.</summary>
-    public const int DefaultEnhancerLdcPerMethod = 1;
+    public static readonly RuleOption ThresholdMiB = new(Id, "threshold_mib", RuleOptionKind.Number, DefaultThresholdMiB,
+        "Report a method when one retransform of it is estimated to cost more than this many MiB of Metaspace");
+
+    /// <summary>New ldc an enhancer inserts per method (e.g. a probe name).</summary>
+    public static readonly RuleOption EnhancerLdcPerMethod = new(Id, "enhancer_ldc_per_method", RuleOptionKind.Integer, 1,
+        "New ldc an enhancer inserts into each method it rewrites (e.g. a probe name), counted as widened once the pool passes 255 entries");
 
     public static readonly DiagnosticDescriptor Rule = new(
         Id,
@@ -30,7 +34,10 @@ public sealed class ExpensiveWideningAnalyzer : BytecodeAnalyzer
         Categories.Retransform,
         Severity.Warning,
         IsEnabledByDefault: true,
-        "When a retransformation's constant-pool merge moves a constant loaded by a 1-byte ldc above index 255, HotSpot widens the instruction to ldc_w by cloning the whole method, StackMapTable included, once per widened ldc. Methods with large stack maps and many ldc then cost hundreds of megabytes of Metaspace in a single retransform by an enhancer that rebuilds the constant pool.");
+        "When a retransformation's constant-pool merge moves a constant loaded by a 1-byte ldc above index 255, HotSpot widens the instruction to ldc_w by cloning the whole method, StackMapTable included, once per widened ldc. Methods with large stack maps and many ldc then cost hundreds of megabytes of Metaspace in a single retransform by an enhancer that rebuilds the constant pool.")
+    {
+        Options = [ThresholdMiB, EnhancerLdcPerMethod],
+    };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
@@ -41,8 +48,8 @@ public sealed class ExpensiveWideningAnalyzer : BytecodeAnalyzer
         var @class = context.Class;
         // Cheap pre-filter: the what-if needs constants above index 255 or a pool big enough for new constants to land there.
         if (@class.ConstantPool.Count < RebuildWhatIf.OneByteSlots) return;
-        double thresholdBytes = context.Options.GetNumber(Id, "threshold_mib", DefaultThresholdMiB) * 1024 * 1024;
-        int enhancerLdc = (int)context.Options.GetNumber(Id, "enhancer_ldc_per_method", DefaultEnhancerLdcPerMethod);
+        double thresholdBytes = context.Options.GetValue(ThresholdMiB) * 1024 * 1024;
+        int enhancerLdc = (int)context.Options.GetValue(EnhancerLdcPerMethod);
         if (!MayExceed(@class, thresholdBytes, enhancerLdc)) return;
 
         var whatIf = HotSpotModel.WorstCaseRebuildWidenings(@class, enhancerLdc);

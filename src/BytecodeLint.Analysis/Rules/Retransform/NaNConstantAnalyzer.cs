@@ -15,10 +15,15 @@ namespace BytecodeLint.Analysis.Rules.Retransform;
 /// </summary>
 public sealed class NaNConstantAnalyzer : BytecodeAnalyzer
 {
-    public const string Id = "BL0004";
+    public const string Id = RuleIds.NaNConstant;
 
-    /// <summary>At or below this many retransforms to overflow the finding is an error; <c>bytecodelint.BL0004.error_at_or_below</c>.</summary>
-    public const int DefaultErrorAtOrBelow = 16;
+    /// <summary>
+    /// At or below this many retransforms to overflow the finding is reported with <see cref="OverflowSoonRule"/>
+    /// (error). 0, the default, never escalates: a NaN in a widely used library (Guava has eight) must not
+    /// fail a first build; teams that retransform periodically opt in.
+    /// </summary>
+    public static readonly RuleOption ErrorAtOrBelow = new(Id, "error_at_or_below", RuleOptionKind.Integer, 0,
+        "Report as error when the pool overflows within this many retransforms (0: never escalate)");
 
     public static readonly DiagnosticDescriptor Rule = new(
         Id,
@@ -27,9 +32,15 @@ public sealed class NaNConstantAnalyzer : BytecodeAnalyzer
         Categories.Retransform,
         Severity.Warning,
         IsEnabledByDefault: true,
-        "HotSpot's constant-pool merge compares Float and Double entries with ==, and NaN never equals itself, so every NaN constant (and every copy appended before) is appended again on each retransform, even with no transformer. The pool doubles per retransform; after a dozen or so retransforms it passes 65,535 entries: JDK 17 hangs or dies inside retransformClasses, JDK 25 silently refuses the redefinition.");
+        "HotSpot's constant-pool merge compares Float and Double entries with ==, and NaN never equals itself, so every NaN constant (and every copy appended before) is appended again on each retransform, even with no transformer. The pool doubles per retransform; after a dozen or so retransforms it passes 65,535 entries: JDK 17 hangs or dies inside retransformClasses, JDK 25 silently refuses the redefinition.")
+    {
+        Options = [ErrorAtOrBelow],
+    };
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+    /// <summary>The same finding when the overflow comes within <see cref="ErrorAtOrBelow"/> retransforms (opt-in).</summary>
+    public static readonly DiagnosticDescriptor OverflowSoonRule = Rule with { DefaultSeverity = Severity.Error };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule, OverflowSoonRule];
 
     public override void Initialize(AnalyzerRegistration registration) => registration.RegisterClassAction(Analyze);
 
@@ -55,7 +66,7 @@ public sealed class NaNConstantAnalyzer : BytecodeAnalyzer
         var profile = JdkProfile.For(context.Options.TargetJdk);
         int? overflow = HotSpotModel.NaNOverflowRetransforms(@class, profile);
         var (method, pc, code) = FirstLoad(@class, nanEntries);
-        int errorAt = (int)context.Options.GetNumber(Id, "error_at_or_below", DefaultErrorAtOrBelow);
+        int errorAt = (int)context.Options.GetValue(ErrorAtOrBelow);
         var properties = new Dictionary<string, double>
         {
             ["nanEntries"] = nanEntries,
@@ -66,11 +77,11 @@ public sealed class NaNConstantAnalyzer : BytecodeAnalyzer
             ? "then the JVM refuses the redefinition"
             : profile.IsKnown ? "then retransformClasses hangs or fails" : "then JDK 17 hangs, JDK 25 refuses the redefinition";
         var location = context.CreateLocation(method, method is null ? null : pc, code);
-        var diagnostic = Diagnostic.Create(Rule, location, properties, $"nan-entries={nanEntries}",
+        // Few retransforms to overflow: an agent that retransforms periodically will hit it within hours.
+        var descriptor = overflow is { } soon && soon <= errorAt ? OverflowSoonRule : Rule;
+        var diagnostic = Diagnostic.Create(descriptor, location, properties, $"nan-entries={nanEntries}",
             method is { } m ? $"{context.ClassName}.{m.NameString}" : context.ClassName,
             nanEntries, pool.Count, overflow?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "more than " + HotSpotModel.NaNOverflowSearchLimit, consequence);
-        // Few retransforms to overflow: an agent that retransforms periodically will hit it within hours.
-        if (overflow is { } soon && soon <= errorAt) diagnostic = diagnostic with { Severity = Severity.Error };
         context.ReportDiagnostic(diagnostic);
     }
 

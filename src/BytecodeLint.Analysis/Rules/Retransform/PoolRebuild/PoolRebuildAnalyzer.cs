@@ -16,7 +16,7 @@ namespace BytecodeLint.Analysis.Rules.Retransform.PoolRebuild;
 /// </summary>
 public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
 {
-    public const string Id = "BL0002";
+    public const string Id = RuleIds.PoolRebuild;
 
     private const string Title = "Enhancer rebuilds the constant pool of the classes it rewrites";
 
@@ -30,12 +30,16 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
     public static readonly DiagnosticDescriptor Rule = new(Id, Title, MessageFormat, Categories.Retransform, Severity.Error, IsEnabledByDefault: true, Description);
 
     /// <summary>The same rule at warning, for sites no transformer of the artifact reaches; configuration by id applies to both.</summary>
-    internal static readonly DiagnosticDescriptor UnreachedRule = Rule with { DefaultSeverity = Severity.Warning };
+    public static readonly DiagnosticDescriptor UnreachedRule = Rule with { DefaultSeverity = Severity.Warning };
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+    /// <summary>Every descriptor BL0002 reports: writer sites (reached, unreached) and pair mode (<see cref="PoolRebuildPairs"/>).</summary>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule, UnreachedRule, PoolRebuildPairs.Rule, PoolRebuildPairs.CostlyRule];
 
-    public override void Initialize(AnalyzerRegistration registration) =>
+    public override void Initialize(AnalyzerRegistration registration)
+    {
         registration.RegisterArtifactStartAction(start => DemandCallGraphCollector.Register(start, Demand, Analyze));
+        registration.RegisterClassAction(PoolRebuildPairs.Analyze);
+    }
 
     /// <summary>
     /// Facts only for classes that name an API the flow follows and their seed-type relatives; the
