@@ -26,7 +26,7 @@ public class ClassPoolTrackerTests
             old = merge;
             t += 1;
         }
-        var history = Assert.Single(ClassPoolTracker.Track(JvmLogs.ReadText([.. lines]).Redefinitions, null));
+        var history = Assert.Single(ClassPoolTracker.Track(JvmLogs.ReadText([.. lines]).Redefinitions, null, TestRuleIds.Of));
         Assert.Equal(13, history.Redefinitions);
         Assert.Equal(PoolGrowthPattern.Doubling, history.Pattern);
         Assert.Equal(PoolHazard.NaNDoubling, history.Hazard);
@@ -54,7 +54,7 @@ public class ClassPoolTrackerTests
         }
         var parsed = JvmLogs.ReadText([.. lines]);
         Assert.Equal(0, parsed.Lines.NotUnderstood);
-        var h = Assert.Single(ClassPoolTracker.Track(parsed.Redefinitions, null));
+        var h = Assert.Single(ClassPoolTracker.Track(parsed.Redefinitions, null, TestRuleIds.Of));
         Assert.Equal("g.Huge_smt6k_w115", h.ClassName);
         Assert.Equal(widened.Sum(), h.Widenings);
         Assert.Equal(115, h.MaxWideningsPerRedefinition);
@@ -76,7 +76,7 @@ public class ClassPoolTrackerTests
             lines.Add("old_cp_len=500, scratch_cp_len=500");
             lines.Add("merge_cp_len=500, index_map_len=0");
         }
-        var histories = ClassPoolTracker.Track(JvmLogs.ReadText([.. lines]).Redefinitions, null);
+        var histories = ClassPoolTracker.Track(JvmLogs.ReadText([.. lines]).Redefinitions, null, TestRuleIds.Of);
         Assert.Equal(2, histories.Count);
         var growing = Assert.Single(histories, h => h.Pattern == PoolGrowthPattern.Constant);
         Assert.Equal(39, growing.FirstPoolLength);
@@ -89,7 +89,7 @@ public class ClassPoolTrackerTests
     public void Law_estimate_uses_the_initial_pool_and_count()
     {
         var lines = Enumerable.Range(0, 100).SelectMany(i => new[] { $"old_cp_len={39 + 2 * i}, scratch_cp_len=39", $"merge_cp_len={41 + 2 * i}, index_map_len=2" });
-        var h = Assert.Single(ClassPoolTracker.Track(JvmLogs.ReadText([.. lines]).Redefinitions, null));
+        var h = Assert.Single(ClassPoolTracker.Track(JvmLogs.ReadText([.. lines]).Redefinitions, null, TestRuleIds.Of));
         Assert.Equal(28.0 * 39 * 100 + 34.0 * 100 * 100, h.LawEstimateBytes);
     }
 }

@@ -43,6 +43,7 @@ internal static class MetaspaceCommand
             {
                 MaxMetaspaceBytes = ParseSize(parse.GetValue(maxMetaspace)),
                 ClassNames = LoadClasses(parse.GetValue(classes) ?? []),
+                RuleIdOf = HazardRules.IdOf,
             };
             var log = ReadLogs(paths);
             var diagnosis = MetaspaceAnalyzer.Analyze(log, options);
