@@ -21,10 +21,30 @@ public class RuleDocsTests
         Assert.StartsWith($"# {id}: {descriptor.Title}", page);
         Assert.Contains("| Category | " + descriptor.Category + " |", page);
         Assert.Contains("| Default severity | " + descriptor.DefaultSeverity.ToDisplayName(), page);
+        Assert.Contains("## Default severity", page); // why the default is what it is
+        Assert.Contains("## Options", page);
         Assert.Contains("## What it finds", page);
         Assert.Contains("## How to fix", page);
         Assert.Contains("## How to suppress", page);
         Assert.Equal(page, RuleDocs.Get(id)); // the embedded copy used by `explain` is the same file
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void The_options_table_lists_exactly_the_declared_options(string id)
+    {
+        var page = File.ReadAllText(Path.Combine(DocsFolder, id + ".md"));
+        int start = page.IndexOf("## Options", StringComparison.Ordinal);
+        int end = page.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        string section = page[start..(end < 0 ? page.Length : end)];
+        var rows = Regex.Matches(section, @"^\| `bytecodelint\.(BL\d{4})\.(\w+)` \| (number|integer) \| ([^|]+) \| (.+?) \|$", RegexOptions.Multiline)
+            .Select(m => (Rule: m.Groups[1].Value, Name: m.Groups[2].Value, Kind: m.Groups[3].Value, Default: m.Groups[4].Value.Trim(), Summary: m.Groups[5].Value))
+            .ToList();
+        var declared = RuleRegistry.Catalog.OptionsOf(id)
+            .Select(o => (Rule: o.RuleId, o.Name, Kind: o.Kind.ToString().ToLowerInvariant(), Default: o.DefaultText, o.Summary))
+            .ToList();
+        Assert.Equal(declared, rows);
+        if (declared.Count == 0) Assert.Contains("This rule has no options.", section);
     }
 
     [Fact]
