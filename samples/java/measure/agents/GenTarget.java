@@ -23,7 +23,7 @@ public class GenTarget {
         for (int i = 0; i < 300; i++) s.append("        h = h * 31 + \"high-").append(i).append("\".hashCode();\n");
         s.append("        return h;\n    }\n\n");
         s.append("    public static void main(String[] args) throws Exception {\n");
-        s.append("        System.out.println(\"ready \" + ProcessHandle.current().pid() + \" \" + (catalogue() + run(1)));\n");
+        s.append("        System.out.println(\"ready \" + (catalogue() + run(1)));\n");
         s.append("        // keep running and calling run() until told to stop (stdin closes)\n");
         s.append("        while (System.in.read() >= 0) { System.out.println(\"run \" + run(2)); }\n");
         s.append("    }\n}\n");
