@@ -12,11 +12,15 @@ export LC_ALL=C
 JARFILE=$(readlink -f "$1"); OUT=${2:-$(mktemp -d)}; mkdir -p "$OUT"
 JAVAP=${JAVA_HOME:+$JAVA_HOME/bin/}javap
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
-(cd "$WORK" && unzip -qq -o "$JARFILE" '*.class' 2>/dev/null || true)
-# Nested jars (lombok, jacoco) are unpacked beside the outer classes.
+# Class files, Lombok's shadow-loaded class files (*.SCL.lombok, class files under another name),
+# and the classes of nested jars (lombok/launch/mavenEcjBootstrapAgent.jar) under nested/<jar>/.
+(cd "$WORK" && unzip -qq -o "$JARFILE" '*.class' '*.SCL.lombok' 2>/dev/null || true)
+find "$WORK" -name '*.SCL.lombok' -exec sh -c 'mv "$1" "${1%.SCL.lombok}.class"' _ {} \;
 while IFS= read -r inner; do
-  mkdir -p "$WORK/nested/$inner" && (cd "$WORK/nested/$inner" && unzip -qq -o "$WORK/../$(basename "$WORK")/$inner" '*.class' 2>/dev/null || true)
-done < <(cd "$WORK" && unzip -Z1 "$JARFILE" '*.jar' 2>/dev/null || true)
+  mkdir -p "$WORK/nested/$inner"
+  unzip -p "$JARFILE" "$inner" > "$WORK/nested.jar"
+  (cd "$WORK/nested/$inner" && unzip -qq -o "$WORK/nested.jar" '*.class' 2>/dev/null || true)
+done < <(unzip -Z1 "$JARFILE" '*.jar' 2>/dev/null || true)
 PATTERN='ClassWriter|retransformClasses|redefineClasses|addTransformer|rebuildClassFile|setBody|javassist/bytecode/ClassFile'
 report="$OUT/$(basename "$JARFILE").facts.txt"
 {
