@@ -45,7 +45,7 @@ if [[ $AGENT == openjpa ]]; then
 fi
 base="$OUT/$AGENT-$JDK"
 mkfifo "$WORK/in"
-# shellcheck disable=SC2086 # AGENT_OPT is one flag or nothing
+# shellcheck disable=SC2086 # AGENT_OPT is a list of flags, or nothing
 "$JH/bin/java" $AGENT_OPT -XX:MetaspaceSize=1g -Xlog:redefine+class+constantpool=trace:file="$base.log" \
   -cp "$WORK/classes" agents.target.Target < "$WORK/in" > "$base.out" 2>&1 &
 PID=$!
