@@ -9,7 +9,7 @@ using BytecodeLint.Analysis.Rules;
 using BytecodeLint.Cli.Output;
 using BytecodeLint.Cli.Terminal;
 
-namespace BytecodeLint.Cli.Commands;
+namespace BytecodeLint.Cli.Commands.Scan;
 
 /// <summary>
 /// <c>bytecodelint scan PATH...</c>: runs every enabled rule, applies the policy (global config
@@ -18,7 +18,9 @@ namespace BytecodeLint.Cli.Commands;
 internal static class ScanCommand
 {
     private static readonly string[] FailOnValues = ["error", "warning", "note", "never"];
-    private static readonly string[] VerbosityValues = ["quiet", "normal", "detailed"];
+
+    /// <summary>The report formats of <c>scan</c>; the first is the default.</summary>
+    internal static readonly string[] Formats = ["text", "msbuild", "json", "sarif"];
 
     /// <summary>GitHub code scanning rejects a run with more results (docs/sarif.md).</summary>
     internal const int GitHubMaxResultsPerRun = 25_000;
@@ -26,58 +28,52 @@ internal static class ScanCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Jars (.jar .war .ear .zip .jmod), class folders or .class files." };
-        var format = new Option<string[]>("--format", "-f")
-        {
-            Description = "Report format: text, msbuild, json or sarif, optionally =FILE (repeatable; e.g. --format text --format sarif=out.sarif). Without =FILE a report goes to --output, else standard output.",
-            AllowMultipleArgumentsPerToken = false,
-            HelpName = "FORMAT[=FILE]",
-        };
-        format.Validators.Add(result =>
-        {
-            foreach (var spec in result.Tokens.Select(t => t.Value))
-                if (ScanOutputs.Check(spec) is { } error) result.AddError(error);
-        });
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report(s) given without =FILE to this file instead of standard output." };
-        var targetJdk = new Option<string?>("--target-jdk") { Description = "JDK the code runs on (e.g. 17, 21.0.4, 25). Default: any supported JDK. Overrides bytecodelint.target_jdk." };
-        var configs = new Option<string[]>("--config") { Description = "Global config file in Roslyn syntax (repeatable); .globalconfig files in the current folder and above are read too.", AllowMultipleArgumentsPerToken = false };
+        var format = CommonOptions.Format(Formats);
+        var output = CommonOptions.Output();
+        var targetJdk = CommonOptions.TargetJdk("JDK the code runs on (e.g. 17, 21.0.4, 25). Default: any supported JDK. Overrides bytecodelint.target_jdk.");
+        var configs = new Option<string[]>("--config") { Description = "Global config file in Roslyn syntax (repeatable); .globalconfig files in the current folder and above are read too.", AllowMultipleArgumentsPerToken = false, HelpName = "FILE" };
         var noGlobalConfig = new Option<bool>("--no-global-config") { Description = "Do not read .globalconfig files found in the current folder and above." };
-        var sourceRoots = new Option<string[]>("--source-root") { Description = "Folder of Java sources by package (repeatable); maps findings to source files. Replaces bytecodelint.source_roots.", AllowMultipleArgumentsPerToken = false };
-        var baseline = new Option<string?>("--baseline") { Description = "Baseline file: findings listed in it are reported as suppressed and do not fail the run." };
-        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write (or update) a baseline accepting every current finding; the run then exits 0." };
-        var sarifBase = new Option<string?>("--sarif-base") { Description = "Folder SARIF paths are relative to (the repository root; default: the current folder)." };
-        var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when a finding has at least this severity: error, warning, note or never.", DefaultValueFactory = _ => "error" };
+        var sourceRoots = new Option<string[]>("--source-root") { Description = "Folder of Java sources by package (repeatable); maps findings to source files. Replaces bytecodelint.source_roots.", AllowMultipleArgumentsPerToken = false, HelpName = "DIR" };
+        var baseline = new Option<string?>("--baseline") { Description = "Baseline file: findings listed in it are reported as suppressed and do not fail the run.", HelpName = "FILE" };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write (or update) a baseline accepting every current finding; the run then exits 0.", HelpName = "FILE" };
+        var sarifBase = new Option<string?>("--sarif-base") { Description = "Folder SARIF paths are relative to (the repository root; default: the current folder).", HelpName = "DIR" };
+        var sarifCategory = new Option<string?>("--sarif-category")
+        {
+            Description = $"SARIF runs[].automationDetails.id: the category that keeps this run apart from others of bytecodelint in code scanning (default: {SarifFormatter.DefaultAutomationId}).",
+            HelpName = "ID",
+        };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when a finding has at least this severity: error, warning, note or never.", DefaultValueFactory = _ => "error", HelpName = "SEVERITY" };
         failOn.AcceptOnlyFromAmong(FailOnValues);
-        var verbosity = new Option<string>("--verbosity", "-v") { Description = "quiet, normal or detailed (per-input timings) output on standard error.", DefaultValueFactory = _ => "normal" };
-        verbosity.AcceptOnlyFromAmong(VerbosityValues);
-        var transformed = new Option<string?>("--transformed") { Description = "Class dumps of an agent (folder or jar, e.g. Arthas -Darthas.dump, Byte Buddy net.bytebuddy.dump): each is merged with the scanned class of the same name as HotSpot would, and pool-layout drift that widens ldc is reported (BL0002 pair mode)." };
-        var parallelism = new Option<int>("--parallelism") { Description = "Threads used to analyse classes (default: processor count). Output does not depend on it.", DefaultValueFactory = _ => 0 };
+        var verbosity = CommonOptions.Verbosity();
+        var transformed = new Option<string?>("--transformed") { Description = "Class dumps of an agent (folder or jar, e.g. Arthas -Darthas.dump, Byte Buddy net.bytebuddy.dump): each is merged with the scanned class of the same name as HotSpot would, and pool-layout drift that widens ldc is reported (BL0002 pair mode).", HelpName = "PATH" };
+        var parallelism = CommonOptions.Parallelism();
 
         var command = new Command("scan", "Find bytecode that leaks or explodes Metaspace when retransformed.")
         {
-            paths, format, output, targetJdk, configs, noGlobalConfig, sourceRoots, baseline, writeBaseline, sarifBase, failOn, verbosity, transformed, parallelism,
+            paths, format, output, targetJdk, configs, noGlobalConfig, sourceRoots, baseline, writeBaseline, sarifBase, sarifCategory, failOn, verbosity, transformed, parallelism,
         };
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var level = TerminalPolicy.ParseVerbosity(parse.GetValue(verbosity));
-            var targets = ScanOutputs.Resolve(parse.GetValue(format) ?? [], parse.GetValue(output));
+            var level = parse.GetValue(verbosity);
+            var targets = ReportTargets.Resolve(parse.GetValue(format) ?? [], parse.GetValue(output), Formats);
             var inputs = parse.GetValue(paths) ?? [];
 
             var config = LoadConfig(parse.GetValue(configs) ?? [], !parse.GetValue(noGlobalConfig), Directory.GetCurrentDirectory());
             if (level != Verbosity.Quiet)
                 foreach (var warning in config.Warnings) stderr.WriteLine("warning: " + warning);
-            if (level == Verbosity.Detailed)
+            if (level >= Verbosity.Detailed)
                 foreach (var file in config.Files) stderr.WriteLine("config: " + file);
 
             var options = config.ApplyTo(AnalyzerOptions.Default);
-            if (parse.GetValue(targetJdk) is { } jdk) options = options with { TargetJdk = ParseJdk(jdk) };
+            if (parse.GetValue(targetJdk) is { } jdk) options = options with { TargetJdk = CommonOptions.ParseJdk(jdk) };
             if (parse.GetValue(sourceRoots) is { Length: > 0 } roots) options = options with { SourceRoots = roots };
 
             bool showProgress = ReferenceEquals(stderr, Console.Error)
                                 && TerminalPolicy.ShowProgress(Console.IsErrorRedirected, Environment.GetEnvironmentVariable, level);
             var progress = showProgress ? new ScanProgress() : null;
-            var engine = new ScanEngine(RuleRegistry.CreateAnalyzers(), options with { Progress = progress }, maxDegreeOfParallelism: parse.GetValue(parallelism));
+            var engine = new ScanEngine(RuleRegistry.CreateAnalyzers(), options with { Progress = progress }, maxDegreeOfParallelism: parse.GetValue(parallelism) ?? 0);
             ScanResult result;
             try
             {
@@ -100,29 +96,9 @@ internal static class ScanCommand
             (diagnostics, var outcome) = ApplyBaselines(diagnostics, parse.GetValue(baseline), parse.GetValue(writeBaseline), level, stderr);
             var report = new ScanReport(result with { Diagnostics = diagnostics }, options.TargetJdk) { Baseline = outcome };
 
-            if (level == Verbosity.Detailed) WriteTimings(report, stderr);
-            foreach (var target in targets)
-            {
-                IScanFormatter formatter = target.Format switch
-                {
-                    "json" => new JsonFormatter(),
-                    "msbuild" => new MsBuildFormatter(),
-                    "sarif" => new SarifFormatter(parse.GetValue(sarifBase) ?? Directory.GetCurrentDirectory()),
-                    _ => new TextFormatter(),
-                };
-                bool color = target.Format == "text" && target.Path is null && ReferenceEquals(stdout, Console.Out)
-                             && TerminalPolicy.UseColor(Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
-                OutputFile.Write(target.Path, stdout, writer =>
-                {
-                    if (!color)
-                    {
-                        formatter.Write(report, writer);
-                        return;
-                    }
-                    using var colored = new ColorTextWriter(writer);
-                    formatter.Write(report, colored);
-                });
-            }
+            if (level >= Verbosity.Detailed) WriteTimings(report, stderr);
+            var sarif = new SarifSettings(parse.GetValue(sarifBase) ?? Directory.GetCurrentDirectory(), parse.GetValue(sarifCategory));
+            WriteReports(report, targets, sarif, stdout);
             if (targets.Any(t => t.Format == "sarif") && report.Result.Diagnostics.Count > GitHubMaxResultsPerRun && level != Verbosity.Quiet)
                 stderr.WriteLine($"warning: the SARIF report has {report.Result.Diagnostics.Count:N0} results; GitHub code scanning rejects more than {GitHubMaxResultsPerRun:N0} per run (narrow it with bytecodelint.include/exclude or a baseline)");
             return ExitCodeFor(report, parse.GetValue(failOn) ?? "error");
@@ -212,17 +188,34 @@ internal static class ScanCommand
         return result with { Diagnostics = all };
     }
 
-    internal static JdkTarget ParseJdk(string? text)
+    /// <summary>Writes each report; colour only for text on a colour terminal.</summary>
+    private static void WriteReports(ScanReport report, IEnumerable<OutputTarget> targets, SarifSettings sarif, TextWriter stdout)
     {
-        try
+        foreach (var target in targets)
         {
-            return JdkTarget.Parse(text);
-        }
-        catch (FormatException e)
-        {
-            throw new UserErrorException("--target-jdk: " + e.Message);
+            IScanFormatter formatter = target.Format switch
+            {
+                "json" => new JsonFormatter(),
+                "msbuild" => new MsBuildFormatter(),
+                "sarif" => new SarifFormatter(sarif.BaseDirectory, sarif.Category),
+                _ => new TextFormatter(),
+            };
+            bool color = target.Format == "text" && target.Path is null && StandardOutput.IsConsole(stdout)
+                         && TerminalPolicy.UseColor(Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+            OutputFile.Write(target.Path, stdout, writer =>
+            {
+                if (!color)
+                {
+                    formatter.Write(report, writer);
+                    return;
+                }
+                using var colored = new ColorTextWriter(writer);
+                formatter.Write(report, colored);
+            });
         }
     }
+
+    private sealed record SarifSettings(string BaseDirectory, string? Category);
 
     /// <summary>1 when an unsuppressed finding is at or above the --fail-on severity, else 0.</summary>
     internal static int ExitCodeFor(ScanReport report, string failOn)

@@ -1,6 +1,7 @@
+using BytecodeLint.Cli.Output;
 using BytecodeLint.Analysis;
 
-namespace BytecodeLint.Cli.Output;
+namespace BytecodeLint.Cli.Commands.Scan;
 
 /// <summary>
 /// MSBuild/VS canonical lines, one per finding: <c>path(line,col): warning BL0001: message</c>.

@@ -1,7 +1,7 @@
 using BytecodeLint.Analysis.Inputs;
 using BytecodeLint.ClassFile;
 
-namespace BytecodeLint.Cli;
+namespace BytecodeLint.Cli.Commands.Simulate;
 
 /// <summary>One class to simulate: the class as loaded and the class the agent returns.</summary>
 internal sealed record SimulatePair(string Location, JavaClass Original, JavaClass Transformed, bool Identical);

@@ -4,15 +4,17 @@ using BytecodeLint.Analysis.Metaspace.ClassNames;
 using BytecodeLint.Analysis.Metaspace.Model;
 using BytecodeLint.Analysis.Metaspace.Reading;
 
-namespace BytecodeLint.Cli.Commands;
+namespace BytecodeLint.Cli.Commands.Metaspace;
 
 /// <summary>
-/// <c>bytecodelint metaspace LOG... [--format text|json] [--plot FILE.svg] [--max-metaspace SIZE]
+/// <c>bytecodelint metaspace LOG... [-f text|json[=FILE]] [-o FILE] [--plot FILE.svg] [--max-metaspace SIZE]
 /// [--classes PATH]... [--fail-on-leak]</c>: is Metaspace leaking, how fast, when does it run out,
 /// and which class and rule explain it (docs/metaspace.md).
 /// </summary>
 internal static class MetaspaceCommand
 {
+    private static readonly string[] Formats = ["text", "json"];
+
     public static Command Create()
     {
         var logs = new Argument<string[]>("logs")
@@ -20,8 +22,8 @@ internal static class MetaspaceCommand
             Arity = ArgumentArity.OneOrMore,
             Description = "GC logs (JDK 8 PrintGCDetails or JDK 9+ -Xlog), -Xlog:redefine+class+constantpool logs, jcmd VM.metaspace output; plain or gzip.",
         };
-        var format = new Option<string>("--format") { Description = "Report format.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = CommonOptions.Format(Formats);
+        var output = CommonOptions.Output();
         var plot = new Option<string?>("--plot") { Description = "Write an SVG plot of Metaspace over time or retransforms to this file." };
         var maxMetaspace = new Option<string?>("--max-metaspace")
         {
@@ -34,10 +36,11 @@ internal static class MetaspaceCommand
         var failOnLeak = new Option<bool>("--fail-on-leak") { Description = "Exit with 1 when the verdict is a leak." };
         var command = new Command("metaspace", "Diagnose Metaspace growth from GC, redefinition and VM.metaspace logs: leak or not, growth law, time to MaxMetaspaceSize, the class and rule behind it.")
         {
-            logs, format, plot, maxMetaspace, classes, failOnLeak,
+            logs, format, output, plot, maxMetaspace, classes, failOnLeak,
         };
         command.SetAction(parse =>
         {
+            var targets = ReportTargets.Resolve(parse.GetValue(format) ?? [], parse.GetValue(output), Formats);
             var paths = parse.GetValue(logs) ?? [];
             var options = new MetaspaceAnalysisOptions
             {
@@ -49,11 +52,11 @@ internal static class MetaspaceCommand
             var plotPath = parse.GetValue(plot);
             if (plotPath != null)
                 WritePlot(plotPath, diagnosis);
-            var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(format) == "json")
-                MetaspaceJsonReport.Write(output, diagnosis);
-            else
-                MetaspaceTextReport.Write(output, diagnosis, plotPath);
+            ReportTargets.WriteAll(targets, parse.InvocationConfiguration.Output, (kind, writer) =>
+            {
+                if (kind == "json") MetaspaceJsonReport.Write(writer, diagnosis);
+                else MetaspaceTextReport.Write(writer, diagnosis, plotPath);
+            });
             return parse.GetValue(failOnLeak) && diagnosis.Verdict == LeakVerdict.Leak ? ExitCodes.Findings : ExitCodes.Success;
         });
         return command;

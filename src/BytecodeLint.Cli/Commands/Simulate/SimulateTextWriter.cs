@@ -1,7 +1,7 @@
 using System.Globalization;
 using BytecodeLint.Analysis.HotSpot;
 
-namespace BytecodeLint.Cli;
+namespace BytecodeLint.Cli.Commands.Simulate;
 
 /// <summary><c>simulate --format text</c>: a short human-readable account per class.</summary>
 internal static class SimulateTextWriter

@@ -1,3 +1,4 @@
+using BytecodeLint.Cli.Output;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using BytecodeLint.Analysis;
@@ -5,17 +6,26 @@ using BytecodeLint.Analysis.Baseline;
 using BytecodeLint.Analysis.Configuration;
 using BytecodeLint.Analysis.Rules;
 
-namespace BytecodeLint.Cli.Output;
+namespace BytecodeLint.Cli.Commands.Scan;
 
 /// <summary>
 /// SARIF 2.1.0 for GitHub code scanning (docs/sarif.md): one run whose driver lists every rule with
 /// descriptions, help (the rule's doc page), help URI, default configuration and category tag; one
 /// result per finding, suppressed ones included with their <c>suppressions</c>. Paths are relative to
 /// <paramref name="baseDirectory"/> (the repository root in CI), never absolute when they can be
-/// relative, and fingerprints never include a line number.
+/// relative, and fingerprints never include a line number. <c>runs[].automationDetails.id</c> is
+/// <paramref name="category"/> (<c>--sarif-category</c>) so code scanning keeps runs of different
+/// categories apart; a category without '/' gets one appended, which GitHub reads as "category, no run id".
+/// Top-level inputs that could not be read make <c>executionSuccessful</c> false, one notification each.
 /// </summary>
-public sealed class SarifFormatter(string baseDirectory) : IScanFormatter
+public sealed class SarifFormatter(string baseDirectory, string? category = null) : IScanFormatter
 {
+    /// <summary>The automation id when no category is given.</summary>
+    public const string DefaultAutomationId = "bytecodelint/";
+
+    /// <summary>The driver's full name, with the version (GHAzDO1018).</summary>
+    public static string FullName => $"BytecodeLint {ToolInfo.Version}";
+
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
     public const string InformationUri = "https://github.com/bytecodelint/bytecodelint";
 
@@ -37,7 +47,10 @@ public sealed class SarifFormatter(string baseDirectory) : IScanFormatter
             json.WriteStartArray("runs");
             json.WriteStartObject();
             WriteTool(json, rules);
-            WriteInvocation(json);
+            WriteInvocation(json, ScanInputErrors.Of(report));
+            json.WriteStartObject("automationDetails");
+            json.WriteString("id", AutomationId(category));
+            json.WriteEndObject();
             json.WriteStartArray("results");
             var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var diagnostic in report.Result.Diagnostics)
@@ -62,6 +75,7 @@ public sealed class SarifFormatter(string baseDirectory) : IScanFormatter
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
         json.WriteString("name", ToolInfo.Name);
+        json.WriteString("fullName", FullName);
         json.WriteString("version", ToolInfo.Version);
         json.WriteString("semanticVersion", ToolInfo.Version);
         json.WriteString("informationUri", InformationUri);
@@ -70,6 +84,7 @@ public sealed class SarifFormatter(string baseDirectory) : IScanFormatter
         {
             json.WriteStartObject();
             json.WriteString("id", rule.Id);
+            json.WriteString("name", SarifRuleNames.For(rule.Id, rule.Title));
             json.WriteStartObject("shortDescription");
             json.WriteString("text", Truncate(rule.Title));
             json.WriteEndObject();
@@ -100,11 +115,40 @@ public sealed class SarifFormatter(string baseDirectory) : IScanFormatter
         json.WriteEndObject();
     }
 
-    private void WriteInvocation(Utf8JsonWriter json)
+    /// <summary><paramref name="category"/> as an automation id: blank means the default, and a missing '/' is appended.</summary>
+    public static string AutomationId(string? category) =>
+        string.IsNullOrWhiteSpace(category) ? DefaultAutomationId
+        : category.Contains('/', StringComparison.Ordinal) ? category.Trim()
+        : category.Trim() + "/";
+
+    private void WriteInvocation(Utf8JsonWriter json, IReadOnlyList<(string Path, string Message)> inputErrors)
     {
         json.WriteStartArray("invocations");
         json.WriteStartObject();
-        json.WriteBoolean("executionSuccessful", true);
+        json.WriteBoolean("executionSuccessful", inputErrors.Count == 0);
+        if (inputErrors.Count > 0)
+        {
+            json.WriteStartArray("toolExecutionNotifications");
+            foreach (var (path, message) in inputErrors)
+            {
+                json.WriteStartObject();
+                json.WriteString("level", "error");
+                json.WriteStartObject("message");
+                json.WriteString("text", $"{path}: {message}");
+                json.WriteEndObject();
+                json.WriteStartArray("locations");
+                json.WriteStartObject();
+                json.WriteStartObject("physicalLocation");
+                json.WriteStartObject("artifactLocation");
+                json.WriteString("uri", _paths.ToUri(path));
+                json.WriteEndObject();
+                json.WriteEndObject();
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
         // GitHub resolves any absolute URI against this when no checkout path is given.
         json.WriteStartObject("workingDirectory");
         json.WriteString("uri", _paths.BaseUri);

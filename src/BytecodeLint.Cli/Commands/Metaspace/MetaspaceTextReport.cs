@@ -1,6 +1,6 @@
 using BytecodeLint.Analysis.Metaspace.Analysis;
 
-namespace BytecodeLint.Cli;
+namespace BytecodeLint.Cli.Commands.Metaspace;
 
 /// <summary>The human-readable <c>bytecodelint metaspace</c> report: verdict first, then the evidence.</summary>
 internal static class MetaspaceTextReport

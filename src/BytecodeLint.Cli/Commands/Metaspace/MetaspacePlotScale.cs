@@ -1,4 +1,4 @@
-namespace BytecodeLint.Cli;
+namespace BytecodeLint.Cli.Commands.Metaspace;
 
 /// <summary>A linear map from data to pixels with "nice" 1-2-5 tick steps, for the Metaspace plot.</summary>
 internal sealed class MetaspacePlotScale

@@ -4,7 +4,7 @@ using System.Text;
 using BytecodeLint.Analysis.Metaspace.Analysis;
 using BytecodeLint.Analysis.Metaspace.Model;
 
-namespace BytecodeLint.Cli;
+namespace BytecodeLint.Cli.Commands.Metaspace;
 
 /// <summary>
 /// Draws the diagnosis as a self-contained SVG: Metaspace used (filled) and committed, class space,

@@ -1,7 +1,8 @@
+using BytecodeLint.Cli.Output;
 using System.Globalization;
 using BytecodeLint.Analysis;
 
-namespace BytecodeLint.Cli.Output;
+namespace BytecodeLint.Cli.Commands.Scan;
 
 /// <summary>
 /// Human output: findings grouped by input, each with its symbol, line, message and key numbers,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BytecodeLint.Analysis.Inventory;
 
-namespace BytecodeLint.Cli;
+namespace BytecodeLint.Cli.Commands.Inspect;
 
 /// <summary>The <c>inspect</c> text report: one table per input and one for the total, with the same numbers as the JSON.</summary>
 internal static class InspectTextWriter

@@ -1,4 +1,4 @@
-namespace BytecodeLint.Cli.Output;
+namespace BytecodeLint.Cli.Commands.Scan;
 
 /// <summary>
 /// Turns file paths into SARIF artifact URIs: relative to the base folder (<c>--sarif-base</c>, default

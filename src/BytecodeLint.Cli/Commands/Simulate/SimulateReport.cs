@@ -1,6 +1,6 @@
 using BytecodeLint.Analysis.HotSpot;
 
-namespace BytecodeLint.Cli;
+namespace BytecodeLint.Cli.Commands.Simulate;
 
 /// <summary>The simulation of one class pair, as both output formats present it.</summary>
 internal sealed record SimulateClassResult(SimulatePair Pair, RetransformSimulation Simulation)
