@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BytecodeLint.Cli.Commands;
 using static BytecodeLint.Cli.Tests.CliRunner;
 
 namespace BytecodeLint.Cli.Tests;

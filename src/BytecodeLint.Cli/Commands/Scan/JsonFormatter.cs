@@ -17,15 +17,19 @@ public sealed class JsonFormatter : IScanFormatter
 
     private static readonly ScanJsonContext Context = new(ReportJson.CreateOptions());
 
-    public void Write(ScanReport report, TextWriter writer) => ReportJson.Write(writer, Create(report), Context.ScanDocument);
+    public void Write(ScanReport report, TextWriter writer) => Write(report, writer, ScanInputErrors.Of(report));
 
-    internal static ScanDocument Create(ScanReport report) => new(
+    /// <summary>The report with the top-level inputs that could not be read (separate until ScanReport carries them).</summary>
+    internal static void Write(ScanReport report, TextWriter writer, IReadOnlyList<(string Path, string Message)> inputErrors) =>
+        ReportJson.Write(writer, Create(report, inputErrors), Context.ScanDocument);
+
+    internal static ScanDocument Create(ScanReport report, IReadOnlyList<(string Path, string Message)> inputErrors) => new(
         SchemaVersion,
         ToolInfo.Name,
         ToolInfo.Version,
         report.TargetJdk.IsKnown ? report.TargetJdk.Text : null,
         [.. report.Result.Inputs.Select(i => new ScanInputJson(i.Path, i.ClassEntries, i.Classes, i.ParseErrors, i.NestedArchives, i.AgentArchives))],
-        [.. ScanInputErrors.Of(report).Select(e => new ScanInputErrorJson(e.Path, e.Message))],
+        [.. inputErrors.Select(e => new ScanInputErrorJson(e.Path, e.Message))],
         report.Baseline is { } b ? new ScanBaselineJson(b.Path, b.Suppressed, b.StaleCount) : null,
         [.. report.Result.Diagnostics.Select(Diagnostic)]);
 

@@ -34,7 +34,10 @@ public sealed class SarifFormatter(string baseDirectory, string? category = null
 
     private readonly SarifPaths _paths = new(baseDirectory);
 
-    public void Write(ScanReport report, TextWriter writer)
+    public void Write(ScanReport report, TextWriter writer) => Write(report, writer, ScanInputErrors.Of(report));
+
+    /// <summary>The report with the top-level inputs that could not be read (separate until ScanReport carries them).</summary>
+    internal void Write(ScanReport report, TextWriter writer, IReadOnlyList<(string Path, string Message)> inputErrors)
     {
         var rules = RuleRegistry.AllDescriptors;
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -47,7 +50,7 @@ public sealed class SarifFormatter(string baseDirectory, string? category = null
             json.WriteStartArray("runs");
             json.WriteStartObject();
             WriteTool(json, rules);
-            WriteInvocation(json, ScanInputErrors.Of(report));
+            WriteInvocation(json, inputErrors);
             json.WriteStartObject("automationDetails");
             json.WriteString("id", AutomationId(category));
             json.WriteEndObject();
