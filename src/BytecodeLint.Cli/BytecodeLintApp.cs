@@ -32,6 +32,8 @@ public static class BytecodeLintApp
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // `bytecodelint help [command]`, as `dotnet help`, is the command's --help.
+        if (args is ["help", .. var rest]) args = [.. rest, "--help"];
         var output = new StandardOutput(stdout);
         var parse = CreateRootCommand().Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = stderr, EnableDefaultExceptionHandler = false };

@@ -80,20 +80,24 @@ internal static class CommonOptions
         HelpName = "FILE",
     };
 
-    /// <summary><c>-v/--verbosity</c> with dotnet's levels and abbreviations.</summary>
-    public static Option<Verbosity> Verbosity() => new("--verbosity", "-v")
+    /// <summary>
+    /// <c>-v/--verbosity</c> with dotnet's levels and abbreviations. Nullable with no default value, so
+    /// help does not print the enum's C# name; <see cref="VerbosityOf"/> supplies normal.
+    /// </summary>
+    public static Option<Verbosity?> Verbosity() => new("--verbosity", "-v")
     {
-        Description = $"How much to print on standard error: {TerminalPolicy.VerbosityNames}.",
+        Description = $"How much to print on standard error: {TerminalPolicy.VerbosityNames} (default: normal).",
         HelpName = "LEVEL",
-        DefaultValueFactory = _ => Terminal.Verbosity.Normal,
         CustomParser = result =>
         {
             string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
             if (TerminalPolicy.TryParseVerbosity(text) is { } level) return level;
             result.AddError($"--verbosity: '{text}' is not a verbosity (expected {TerminalPolicy.VerbosityNames})");
-            return Terminal.Verbosity.Normal;
+            return null;
         },
     };
+
+    public static Verbosity VerbosityOf(ParseResult parse, Option<Verbosity?> option) => parse.GetValue(option) ?? Terminal.Verbosity.Normal;
 
     /// <summary><c>--parallelism N</c>: threads for class analysis; 0 or absent means one per processor.</summary>
     public static Option<int?> Parallelism()

@@ -56,7 +56,7 @@ internal static class ScanCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var level = parse.GetValue(verbosity);
+            var level = CommonOptions.VerbosityOf(parse, verbosity);
             var targets = ReportTargets.Resolve(parse.GetValue(format) ?? [], parse.GetValue(output), Formats);
             var inputs = parse.GetValue(paths) ?? [];
 
@@ -77,7 +77,7 @@ internal static class ScanCommand
             ScanResult result;
             try
             {
-                using var display = progress is null ? null : new ProgressDisplay(progress, stderr, inputs.Length);
+                using var display = progress is null ? null : new ProgressDisplay(progress, stderr, inputs);
                 result = engine.Scan(inputs);
                 if (parse.GetValue(transformed) is { } dumps)
                     result = AddTransformedPairs(result, inputs, dumps, options, level, stderr);
