@@ -55,7 +55,7 @@ internal static class MetaspaceCommand
             ReportTargets.WriteAll(targets, parse.InvocationConfiguration.Output, (kind, writer) =>
             {
                 if (kind == "json") MetaspaceJsonReport.Write(writer, diagnosis);
-                else MetaspaceTextReport.Write(writer, diagnosis, plotPath);
+                else MetaspaceTextWriter.Write(writer, diagnosis, plotPath);
             });
             return parse.GetValue(failOnLeak) && diagnosis.Verdict == LeakVerdict.Leak ? ExitCodes.Findings : ExitCodes.Success;
         });

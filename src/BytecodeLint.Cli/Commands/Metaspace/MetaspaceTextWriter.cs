@@ -3,7 +3,7 @@ using BytecodeLint.Analysis.Metaspace.Analysis;
 namespace BytecodeLint.Cli.Commands.Metaspace;
 
 /// <summary>The human-readable <c>bytecodelint metaspace</c> report: verdict first, then the evidence.</summary>
-internal static class MetaspaceTextReport
+internal static class MetaspaceTextWriter
 {
     public static void Write(TextWriter output, MetaspaceDiagnosis d, string? plotPath)
     {
