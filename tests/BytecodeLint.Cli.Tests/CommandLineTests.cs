@@ -39,6 +39,15 @@ public class CommandLineTests
         Assert.StartsWith("error: unknown command 'scna'; did you mean 'scan'?", result.Stderr);
     }
 
+    [Fact]
+    public void Help_command_is_the_commands_help()
+    {
+        var result = Run("help", "scan");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(" scan <paths>... [options]", result.Stdout);
+        Assert.Contains("-f, --format", result.Stdout);
+    }
+
     [Theory]
     [InlineData("7")]
     [InlineData("1.7")]

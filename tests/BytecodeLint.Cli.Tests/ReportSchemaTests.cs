@@ -15,6 +15,9 @@ public class ReportSchemaTests
 {
     private static readonly string Classes = Path.Combine(RepoPaths.Samples, "java", "classes");
 
+    /// <summary>A class whose pool doubles on every retransform: 20 of them overflow it.</summary>
+    private static readonly string NaN = Path.Combine(Classes, "release17", "samples", "app", "NaNConstants.class");
+
     private static string Output(params string[] args)
     {
         var result = Run(args);
@@ -38,6 +41,7 @@ public class ReportSchemaTests
         { "simulate", ["simulate", SampleJar("app.jar"), SampleJar("app.jar"), "-f", "json", "--retransforms", "3"] },
         { "simulate", ["simulate", Path.Combine(Classes, "release8", "samples", "app", "FinallyOnly.class"), Path.Combine(Classes, "release17", "samples", "app", "FinallyOnly.class"), "-f", "json"] },
         { "simulate", ["simulate", Path.Combine(Classes, "widening", "samples", "app", "BigStackMapWidening.class"), Path.Combine(Classes, "widening", "samples", "app", "BigStackMapWidening.class"), "-f", "json", "--retransforms", "4", "--target-jdk", "17"] },
+        { "simulate", ["simulate", NaN, NaN, "-f", "json", "--retransforms", "20", "--target-jdk", "21"] },
         { "rules", ["rules", "-f", "json"] },
     };
 
@@ -48,6 +52,19 @@ public class ReportSchemaTests
         string json = Output(args);
         AssertValid(schema, json);
         Assert.Equal(1, JsonDocument.Parse(json).RootElement.GetProperty("schemaVersion").GetInt32());
+    }
+
+    [Fact]
+    public void Repeated_simulation_writes_the_overflow_as_a_number_or_null()
+    {
+        var overflow = JsonDocument.Parse(Output("simulate", NaN, NaN, "-f", "json", "--retransforms", "20", "--target-jdk", "21")).RootElement;
+        Assert.True(overflow.GetProperty("overflowAtRetransform").GetInt32() > 1);
+        Assert.Contains("Merged constant pool overflow", overflow.GetProperty("overflowOutcome").GetString());
+        var calm = JsonDocument.Parse(Output("simulate", NaN, NaN, "-f", "json", "--retransforms", "2", "--target-jdk", "21")).RootElement;
+        Assert.Equal(JsonValueKind.Null, calm.GetProperty("overflowAtRetransform").ValueKind);
+        Assert.False(calm.TryGetProperty("overflowOutcome", out _));
+        var once = JsonDocument.Parse(Output("simulate", NaN, NaN, "-f", "json")).RootElement;
+        Assert.False(once.TryGetProperty("overflowAtRetransform", out _));
     }
 
     [Fact]
