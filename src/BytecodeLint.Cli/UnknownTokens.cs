@@ -23,7 +23,9 @@ internal static class UnknownTokens
         foreach (var token in suspects)
         {
             if (token.Length > 1 && token[0] == '-' && beforeSeparator.Contains(token) && !IsNumber(token))
-                return WithSuggestion($"unknown option '{token}'", Names(command), token);
+                return File.Exists(token) || Directory.Exists(token)
+                    ? $"unknown option '{token}'; to scan the file of that name, put '--' before it"
+                    : WithSuggestion($"unknown option '{token}'", Names(command), token);
         }
         if (command is RootCommand && parse.UnmatchedTokens.FirstOrDefault() is { } unknown)
             return WithSuggestion($"unknown command '{unknown}'", command.Subcommands.Select(c => c.Name), unknown);
