@@ -24,14 +24,16 @@ internal static class MetaspaceCommand
         };
         var format = CommonOptions.Format(Formats);
         var output = CommonOptions.Output();
-        var plot = new Option<string?>("--plot") { Description = "Write an SVG plot of Metaspace over time or retransforms to this file." };
+        var plot = new Option<string?>("--plot") { Description = "Write an SVG plot of Metaspace over time or retransforms to this file.", HelpName = "FILE.svg" };
         var maxMetaspace = new Option<string?>("--max-metaspace")
         {
             Description = "MaxMetaspaceSize when the log does not print it, e.g. 128m, 1g, 256MB (overrides the log).",
+            HelpName = "SIZE",
         };
         var classes = new Option<string[]>("--classes")
         {
             Description = "Class files, class folders or jars; names redefined classes the log leaves unnamed, matched by initial constant-pool length.",
+            HelpName = "PATH",
         };
         var failOnLeak = new Option<bool>("--fail-on-leak") { Description = "Exit with 1 when the verdict is a leak." };
         var command = new Command("metaspace", "Diagnose Metaspace growth from GC, redefinition and VM.metaspace logs: leak or not, growth law, time to MaxMetaspaceSize, the class and rule behind it.")

@@ -25,7 +25,7 @@ internal static class SimulateCommand
         var original = new Argument<string>("original") { Description = "The class as loaded (.class), or a jar/folder of them." };
         var transformed = new Argument<string>("transformed") { Description = "The class the agent returns (.class), or a jar/folder (classes matched by entry path)." };
         var jdk = CommonOptions.TargetJdk("JDK the class runs on (8, 11, 17, 17.0.15, 21, 25, ...); default: any supported JDK (worst case).", "--jdk");
-        var retransforms = new Option<int>("--retransforms") { Description = "Number of retransforms to simulate.", DefaultValueFactory = _ => 1 };
+        var retransforms = new Option<int>("--retransforms") { Description = "Number of retransforms to simulate.", DefaultValueFactory = _ => 1, HelpName = "N" };
         var unverified = new Option<bool>("--unverified") { Description = "The class is not verified (boot loader, -Xverify:none, -XX:-BytecodeVerificationRemote)." };
         var format = CommonOptions.Format(Formats);
         var output = CommonOptions.Output();
