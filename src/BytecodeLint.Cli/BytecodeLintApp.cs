@@ -1,5 +1,9 @@
 using System.CommandLine;
-using BytecodeLint.Cli.Commands;
+using BytecodeLint.Cli.Commands.Inspect;
+using BytecodeLint.Cli.Commands.Metaspace;
+using BytecodeLint.Cli.Commands.Rules;
+using BytecodeLint.Cli.Commands.Scan;
+using BytecodeLint.Cli.Commands.Simulate;
 
 namespace BytecodeLint.Cli;
 
@@ -10,7 +14,7 @@ public static class BytecodeLintApp
     {
         var root = new RootCommand(
             "BytecodeLint: finds the bytecode patterns that make HotSpot Metaspace leak or explode when a Java agent retransforms classes.");
-        // Each command lives in Commands/<Name>Command.cs and exposes Create().
+        // Each command lives in Commands/<Name>/ with its writers and exposes Create().
         foreach (var command in new[]
                  {
                      ScanCommand.Create(),
@@ -28,19 +32,28 @@ public static class BytecodeLintApp
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // `bytecodelint help [command]`, as `dotnet help`, is the command's --help.
+        if (args is ["help", .. var rest]) args = [.. rest, "--help"];
+        var output = new StandardOutput(stdout);
         var parse = CreateRootCommand().Parse(args);
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-        if (parse.Errors.Count > 0 && !IsHelpOrVersion(args))
+        var config = new InvocationConfiguration { Output = output, Error = stderr, EnableDefaultExceptionHandler = false };
+        string? unknown = IsHelpOrVersion(args) ? null : UnknownTokens.Find(parse, args);
+        if (!IsHelpOrVersion(args) && (unknown is not null || parse.Errors.Count > 0))
         {
             // System.CommandLine exits with 1 on parse errors; our contract says 2 (usage).
-            foreach (var error in parse.Errors)
-                stderr.WriteLine("error: " + error.Message);
+            // An unknown option is named first: the parser's own message for it would be a path error.
+            if (unknown is not null) stderr.WriteLine("error: " + unknown);
+            else
+                foreach (var error in parse.Errors)
+                    stderr.WriteLine("error: " + error.Message);
             stderr.WriteLine("Run 'bytecodelint --help' for usage.");
             return ExitCodes.UsageOrInput;
         }
         try
         {
-            return parse.Invoke(config);
+            int code = parse.Invoke(config);
+            output.Flush();
+            return code;
         }
         catch (UserErrorException e)
         {

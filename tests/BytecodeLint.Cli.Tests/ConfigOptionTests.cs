@@ -1,6 +1,4 @@
 using System.Text.Json;
-using BytecodeLint.Cli.Commands;
-using BytecodeLint.Analysis.Engine;
 using static BytecodeLint.Cli.Tests.CliRunner;
 
 namespace BytecodeLint.Cli.Tests;

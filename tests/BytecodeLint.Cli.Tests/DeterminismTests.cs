@@ -54,7 +54,7 @@ public sealed class DeterminismTests
     {
         var inventories = Paths.Select(p => InputInventory.Scan(p, withDetails: true, maxDegreeOfParallelism: threads)).ToList();
         var writer = new StringWriter { NewLine = "\n" };
-        InspectJsonWriter.Write(writer, inventories, withDetails: true);
+        InspectJsonReport.Write(writer, inventories, withDetails: true);
         string json = writer.ToString();
         Assert.Contains("throwable", json, StringComparison.OrdinalIgnoreCase);
         return json;

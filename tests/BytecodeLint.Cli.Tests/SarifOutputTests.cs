@@ -1,13 +1,14 @@
 using System.Text.Json;
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.TestUtilities;
+using BytecodeLint.Analysis.Scanning;
+using BytecodeLint.Analysis.Engine;
 using static BytecodeLint.Cli.Tests.CliRunner;
 
 namespace BytecodeLint.Cli.Tests;
 
 public class SarifOutputTests
 {
-    private static readonly string SchemaPath = Path.Combine(RepoPaths.TestData, "schemas", "sarif-schema-2.1.0.json");
     private static readonly string SourceRoot = Path.Combine(RepoPaths.Samples, "java", "src", "app");
     private static readonly string[] SampleJars = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "java", "jars"), "*.jar").Order(StringComparer.Ordinal).ToArray();
 
@@ -23,7 +24,7 @@ public class SarifOutputTests
     {
         Assert.NotEmpty(SampleJars);
         var sarif = Sarif([.. SampleJars, "--source-root", SourceRoot]);
-        var errors = SarifSchemaValidator.Load(SchemaPath).Validate(sarif);
+        var errors = JsonSchemas.Errors(JsonSchemas.Load(JsonSchemas.SarifPath), sarif);
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
         Assert.True(sarif.GetProperty("runs")[0].GetProperty("results").GetArrayLength() > 5);
     }
@@ -31,10 +32,10 @@ public class SarifOutputTests
     [Fact]
     public void Validator_rejects_what_the_schema_forbids()
     {
-        // Guards the hand-written validator: each mutation breaks a different schema keyword.
-        var validator = SarifSchemaValidator.Load(SchemaPath);
+        // Guards the validation set-up (draft-04 schema read as draft-07): each mutation breaks a different schema keyword.
+        var schema = JsonSchemas.Load(JsonSchemas.SarifPath);
         string good = Run("scan", Oracle("exp1-CatchThrowable"), "--format", "sarif", "--no-global-config").Stdout;
-        Assert.Empty(validator.Validate(JsonDocument.Parse(good).RootElement));
+        Assert.Empty(JsonSchemas.Errors(schema, JsonDocument.Parse(good).RootElement));
         string[] broken =
         [
             good.Replace("\"version\": \"2.1.0\"", "\"version\": \"2.0.0\""),        // enum
@@ -47,7 +48,7 @@ public class SarifOutputTests
         foreach (var text in broken)
         {
             Assert.NotEqual(good, text);
-            Assert.NotEmpty(validator.Validate(JsonDocument.Parse(text).RootElement));
+            Assert.NotEmpty(JsonSchemas.Errors(schema, JsonDocument.Parse(text).RootElement));
         }
     }
 
@@ -160,5 +161,49 @@ public class SarifOutputTests
         var config = folder.File("a.globalconfig", $"is_global = true\ndotnet_diagnostic.BL0001.severity = {configured}\n");
         var result = Sarif(Oracle("exp1-CatchThrowable"), "--config", config).GetProperty("runs")[0].GetProperty("results")[0];
         Assert.Equal(level, result.GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public void Run_has_an_automation_id_a_full_name_and_pascal_case_rule_names()
+    {
+        var run = Sarif(Oracle("exp1-CatchThrowable")).GetProperty("runs")[0];
+        Assert.Equal("bytecodelint/", run.GetProperty("automationDetails").GetProperty("id").GetString());
+        var driver = run.GetProperty("tool").GetProperty("driver");
+        Assert.StartsWith("BytecodeLint ", driver.GetProperty("fullName").GetString());
+        var names = driver.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("name").GetString()!).ToList();
+        Assert.All(names, n => Assert.Matches("^[A-Z][A-Za-z0-9]+$", n));
+        Assert.Equal(names.Count, names.Distinct().Count());
+        // A new rule must get a hand-chosen name, not the title-derived fallback.
+        Assert.All(RuleRegistry.AllDescriptors, d => Assert.True(SarifRuleNames.IsNamed(d.Id), $"{d.Id} has no SARIF name in SarifRuleNames"));
+        Assert.Equal("ArchiveLimitReached", SarifRuleNames.FromTitle("Archive limit reached"));
+    }
+
+    [Theory]
+    [InlineData("jars", "jars/")]
+    [InlineData("jars/nightly", "jars/nightly")]
+    public void Sarif_category_sets_the_automation_id(string category, string id)
+    {
+        var run = Sarif(Oracle("exp1-CatchThrowable"), "--sarif-category", category).GetProperty("runs")[0];
+        Assert.Equal(id, run.GetProperty("automationDetails").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void Unreadable_inputs_make_the_run_unsuccessful_with_one_notification_each()
+    {
+        var engine = new BytecodeLint.Analysis.Engine.ScanEngine(RuleRegistry.CreateAnalyzers());
+        var report = new ScanReport(engine.Scan([Oracle("exp1-CatchThrowable")]), BytecodeLint.Analysis.Engine.JdkTarget.Any);
+        var writer = new StringWriter();
+        string bad = Path.Combine(RepoPaths.Root, "bad", "text.jar");
+        new SarifFormatter(RepoPaths.Root).Write(report, writer, [(bad, "not a zip archive"), ("/nonexistent.jar", "no such file or directory")]);
+        var sarif = JsonDocument.Parse(writer.ToString()).RootElement;
+        Assert.Empty(JsonSchemas.Errors(JsonSchemas.Load(JsonSchemas.SarifPath), sarif));
+        var invocation = sarif.GetProperty("runs")[0].GetProperty("invocations")[0];
+        Assert.False(invocation.GetProperty("executionSuccessful").GetBoolean());
+        var notes = invocation.GetProperty("toolExecutionNotifications").EnumerateArray().ToList();
+        Assert.Equal(2, notes.Count);
+        Assert.Equal(bad + ": not a zip archive", notes[0].GetProperty("message").GetProperty("text").GetString());
+        Assert.Equal("bad/text.jar", notes[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal("error", notes[1].GetProperty("level").GetString());
+        Assert.True(Sarif(Oracle("exp1-CatchThrowable")).GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean());
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BytecodeLint.Cli.Commands;
 using static BytecodeLint.Cli.Tests.CliRunner;
 
 namespace BytecodeLint.Cli.Tests;
@@ -58,16 +57,23 @@ public class ScanOutputTests
     [Fact]
     public void Resolve_defaults_to_text_on_stdout()
     {
-        var target = Assert.Single(ScanOutputs.Resolve([], null));
+        var target = Assert.Single(ReportTargets.Resolve([], null, ScanCommand.Formats));
         Assert.Equal(new OutputTarget("text", null), target);
-        Assert.Equal(new OutputTarget("json", "x.json"), Assert.Single(ScanOutputs.Resolve(["json"], "x.json")));
-        Assert.Equal(new OutputTarget("json", null), Assert.Single(ScanOutputs.Resolve(["json=-"], "x.json")));
+        Assert.Equal(new OutputTarget("json", "x.json"), Assert.Single(ReportTargets.Resolve(["json"], "x.json", ScanCommand.Formats)));
+        Assert.Equal(new OutputTarget("json", null), Assert.Single(ReportTargets.Resolve(["json=-"], "x.json", ScanCommand.Formats)));
     }
 
     [Theory]
     [InlineData("quiet", false)]
+    [InlineData("q", false)]
+    [InlineData("m", false)]
+    [InlineData("minimal", false)]
     [InlineData("normal", false)]
+    [InlineData("n", false)]
     [InlineData("detailed", true)]
+    [InlineData("d", true)]
+    [InlineData("diag", true)]
+    [InlineData("Diagnostic", true)]
     public void Verbosity_controls_timings(string verbosity, bool timings)
     {
         var result = Run("scan", Oracle("exp1-CatchThrowable"), "--verbosity", verbosity);

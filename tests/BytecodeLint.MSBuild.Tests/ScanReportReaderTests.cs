@@ -2,7 +2,7 @@ namespace BytecodeLint.MSBuild.Tests;
 
 public class ScanReportReaderTests
 {
-    // Shaped like the CLI's JsonFormatter output (src/BytecodeLint.Cli/Output/JsonFormatter.cs).
+    // Shaped like the CLI's JsonFormatter output (src/BytecodeLint.Cli/Commands/Scan/JsonFormatter.cs).
     private const string Report = """
         {"tool":"bytecodelint","version":"0.1.0","targetJdk":null,
          "inputs":[{"path":"/x/app.jar","classEntries":1,"classes":1,"parseErrors":0,"nestedArchives":0,"agentArchives":[]}],

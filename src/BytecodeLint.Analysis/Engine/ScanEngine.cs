@@ -80,7 +80,6 @@ public sealed class ScanEngine
         string input = scanInput.Path;
         _options.Progress?.StartInput(input);
         using var artifact = scanInput.Open(_limits);
-        _options.Progress?.Planned(artifact.ClassEntries.Sum(e => e.UncompressedSize));
         var sink = new DiagnosticSink(_options);
         foreach (var problem in artifact.Problems) ReportProblem(artifact, sink, problem);
         // A folder not built yet, an empty zip: say so, or a CI gate passes green on nothing.
@@ -111,6 +110,7 @@ public sealed class ScanEngine
         var entries = _options.EntryFilter is { IsEmpty: false } filter
             ? (IReadOnlyList<ClassEntry>)artifact.ClassEntries.Where(e => filter.Accepts(input, e)).ToList()
             : artifact.ClassEntries;
+        _options.Progress?.InputOpened(input, entries.Sum(e => (long)e.UncompressedSize));
         Parallel.ForEach(entries, parallel, entry =>
         {
             _options.Progress?.ClassRead(entry.UncompressedSize);
@@ -130,7 +130,7 @@ public sealed class ScanEngine
 
         var diagnostics = ApplySuppressions(artifact, sink, suppressions);
         var agents = artifact.Archives.Where(AgentManifest.IsAgent).Select(a => a.Location).ToList();
-        _options.Progress?.InputDone();
+        _options.Progress?.InputDone(input);
         var summary = new InputSummary(input, entries.Count, classes, parseErrors, artifact.NestedArchives, agents, clock.Elapsed);
         return (summary, diagnostics);
     }

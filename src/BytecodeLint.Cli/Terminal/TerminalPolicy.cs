@@ -1,16 +1,22 @@
 namespace BytecodeLint.Cli.Terminal;
 
-/// <summary>How chatty the scan is on standard error (<c>--verbosity</c>).</summary>
+/// <summary>How chatty a command is on standard error (<c>-v/--verbosity</c>), with dotnet's five levels.</summary>
 public enum Verbosity
 {
     /// <summary>Errors only: no progress, no notes.</summary>
     Quiet,
+
+    /// <summary>Errors, warnings and progress; bytecodelint has few notes, so this prints what normal does.</summary>
+    Minimal,
 
     /// <summary>Progress on a terminal, notes (baseline, config warnings).</summary>
     Normal,
 
     /// <summary>Also the config files read and per-input timings.</summary>
     Detailed,
+
+    /// <summary>Everything detailed prints; kept so `-v diag` works as it does with dotnet.</summary>
+    Diagnostic,
 }
 
 /// <summary>
@@ -21,6 +27,9 @@ public enum Verbosity
 /// </summary>
 public static class TerminalPolicy
 {
+    /// <summary>The spellings dotnet accepts, in help order.</summary>
+    public const string VerbosityNames = "q[uiet], m[inimal], n[ormal], d[etailed] or diag[nostic]";
+
     public static bool ShowProgress(bool stderrRedirected, Func<string, string?> environment, Verbosity verbosity) =>
         verbosity != Verbosity.Quiet && !stderrRedirected && string.IsNullOrEmpty(environment("CI")) && !IsDumb(environment);
 
@@ -29,10 +38,14 @@ public static class TerminalPolicy
 
     private static bool IsDumb(Func<string, string?> environment) => environment("TERM") == "dumb";
 
-    public static Verbosity ParseVerbosity(string? text) => text switch
+    /// <summary>dotnet's verbosity names and abbreviations, case-insensitive; null when <paramref name="text"/> is none of them.</summary>
+    public static Verbosity? TryParseVerbosity(string? text) => text?.ToLowerInvariant() switch
     {
-        "quiet" or "q" => Verbosity.Quiet,
-        "detailed" or "d" => Verbosity.Detailed,
-        _ => Verbosity.Normal,
+        "q" or "quiet" => Verbosity.Quiet,
+        "m" or "minimal" => Verbosity.Minimal,
+        "n" or "normal" => Verbosity.Normal,
+        "d" or "detailed" => Verbosity.Detailed,
+        "diag" or "diagnostic" => Verbosity.Diagnostic,
+        _ => null,
     };
 }

@@ -1,9 +1,0 @@
-using BytecodeLint.Analysis.Scanning;
-
-namespace BytecodeLint.Cli.Output;
-
-/// <summary>Writes a scan report in one format.</summary>
-public interface IScanFormatter
-{
-    void Write(ScanReport report, TextWriter writer);
-}
