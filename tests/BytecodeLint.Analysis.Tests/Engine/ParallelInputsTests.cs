@@ -11,16 +11,20 @@ public class ParallelInputsTests
     private static readonly string Jars = Path.Combine(RepoPaths.Root, "samples", "java", "jars");
 
     [Fact]
-    public void The_first_unreadable_input_in_command_line_order_is_the_one_reported()
+    public void Every_unreadable_input_is_reported_in_command_line_order_and_the_others_are_scanned()
     {
         string missingA = Path.Combine(Path.GetTempPath(), $"bl-missing-a-{Guid.NewGuid():N}.jar");
         string missingB = Path.Combine(Path.GetTempPath(), $"bl-missing-b-{Guid.NewGuid():N}.jar");
         var engine = new ScanEngine(RuleRegistry.CreateAnalyzers(), maxDegreeOfParallelism: 4);
+        var alone = engine.Scan([Path.Combine(Jars, "fat-app.jar"), Path.Combine(Jars, "app.jar")]);
 
         for (int run = 0; run < 5; run++)
         {
-            var e = Assert.Throws<InputException>(() => engine.Scan([Path.Combine(Jars, "fat-app.jar"), missingB, Path.Combine(Jars, "app.jar"), missingA]));
-            Assert.Equal(missingB, e.InputPath);
+            var result = engine.Scan([Path.Combine(Jars, "fat-app.jar"), missingB, Path.Combine(Jars, "app.jar"), missingA]);
+            Assert.Equal([missingB, missingA], result.InputErrors.Select(e => e.Path));
+            Assert.All(result.InputErrors, e => Assert.Contains("no such file", e.Message));
+            Assert.Equal(alone.Inputs.Select(i => i.Path), result.Inputs.Select(i => i.Path));
+            Assert.Equal(alone.Diagnostics.Select(d => d.Message), result.Diagnostics.Select(d => d.Message));
         }
     }
 

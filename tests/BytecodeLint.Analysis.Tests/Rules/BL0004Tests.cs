@@ -22,7 +22,7 @@ public class BL0004Tests
         Assert.Equal(2, d.Properties["nanEntries"]);
         Assert.Equal(29, d.Properties["constantPoolCount"]);
         Assert.Equal(15, d.Properties["retransformsToOverflow"]);
-        Assert.Equal(Severity.Error, d.Severity);
+        Assert.Equal(Severity.Warning, d.Severity); // escalation is opt-in (error_at_or_below defaults to 0)
         Assert.Equal("run", d.Location.Member);
         Assert.NotNull(d.Location.Line);
     }
@@ -90,14 +90,19 @@ public class BL0004Tests
         Assert.Null(d.Location.Member);
     }
 
-    [Fact]
-    public void Error_threshold_is_configurable()
+    [Theory]
+    [InlineData("3", Severity.Warning)]  // overflows at the 15th: not within 3
+    [InlineData("16", Severity.Error)]   // within 16: escalated, with the declared error descriptor
+    [InlineData("0", Severity.Warning)]  // the default: never escalate
+    public void Error_threshold_is_configurable(string errorAtOrBelow, Severity expected)
     {
         var options = new AnalyzerOptions
         {
-            RuleSettings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["BL0004.error_at_or_below"] = "3" },
+            RuleSettings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["BL0004.error_at_or_below"] = errorAtOrBelow },
         };
-        Assert.Equal(Severity.Warning, Assert.Single(Scan([Analyzer], options, Oracle("nan-javac")).Diagnostics).Severity);
+        var d = Assert.Single(Scan([Analyzer], options, Oracle("nan-javac")).Diagnostics);
+        Assert.Equal(expected, d.Severity);
+        Assert.Contains(d.Descriptor, Analyzer.SupportedDiagnostics);
     }
 
     [Fact]
