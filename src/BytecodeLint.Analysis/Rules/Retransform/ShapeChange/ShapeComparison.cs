@@ -104,8 +104,8 @@ internal static class ShapeComparison
 
     private static void Fields(JavaClass a, JavaClass b, List<ShapeDifference> found)
     {
-        var fa = Members(a.Fields);
-        var fb = Members(b.Fields);
+        var fa = Members(a.Fields, ":");
+        var fb = Members(b.Fields, ":");
         var added = fb.Select(f => f.Key).Except(fa.Select(f => f.Key)).ToList();
         var removed = fa.Select(f => f.Key).Except(fb.Select(f => f.Key)).ToList();
         if (added.Count > 0) found.Add(new(ShapeChangeKind.Schema, "field(s) added: " + string.Join(", ", added)));
@@ -122,8 +122,8 @@ internal static class ShapeComparison
 
     private static void Methods(JavaClass a, JavaClass b, List<ShapeDifference> found)
     {
-        var ma = Members(a.Methods);
-        var mb = Members(b.Methods).ToDictionary(m => m.Key, m => m.Flags, StringComparer.Ordinal);
+        var ma = Members(a.Methods, "");
+        var mb = Members(b.Methods, "").ToDictionary(m => m.Key, m => m.Flags, StringComparer.Ordinal);
         var before = ma.ToDictionary(m => m.Key, m => m.Flags, StringComparer.Ordinal);
         var added = mb.Keys.Where(k => !before.ContainsKey(k)).ToList();
         var deleted = before.Keys.Where(k => !mb.ContainsKey(k)).ToList();
@@ -134,10 +134,11 @@ internal static class ShapeComparison
                 found.Add(new(ShapeChangeKind.MethodModifiers, $"method {key} modifiers 0x{flags:X4} → 0x{now:X4}"));
     }
 
-    private static List<(string Key, int Flags)> Members(MemberCollection members)
+    /// <summary>Each member as name + separator + descriptor (<c>counter:I</c>, <c>value()I</c>) with its access flags.</summary>
+    private static List<(string Key, int Flags)> Members(MemberCollection members, string separator)
     {
         var list = new List<(string, int)>(members.Count);
-        foreach (var m in members) list.Add((m.NameString + m.DescriptorString, (int)m.AccessFlags));
+        foreach (var m in members) list.Add((m.NameString + separator + m.DescriptorString, (int)m.AccessFlags));
         return list;
     }
 }
