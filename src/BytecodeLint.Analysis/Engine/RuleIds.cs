@@ -19,6 +19,15 @@ public static class RuleIds
     /// <summary>A NaN constant makes every retransform double the constant pool.</summary>
     public const string NaNConstant = "BL0004";
 
+    /// <summary>Lambda (and, on JDK 23+, type-switch) invokedynamic sites re-link and spin a class after every retransform.</summary>
+    public const string IndyRelink = "BL0005";
+
+    /// <summary>A transformed class differs in shape from its original: the retransform throws.</summary>
+    public const string ShapeChange = "BL0006";
+
+    /// <summary>A constant pool holds both signed zeros of one type.</summary>
+    public const string SignedZeros = "BL0007";
+
     /// <summary>retransformClasses/redefineClasses without the manifest capability.</summary>
     public const string MissingCapability = "BL0101";
 
@@ -36,6 +45,12 @@ public static class RuleIds
 
     /// <summary>transform writes into its classfileBuffer argument.</summary>
     public const string WritesClassfileBuffer = "BL0106";
+
+    /// <summary>transform returns its classfileBuffer argument instead of null.</summary>
+    public const string ReturnsClassfileBuffer = "BL0107";
+
+    /// <summary>appendToBootstrapClassLoaderSearch at run time turns off class-data sharing outside the boot loader.</summary>
+    public const string BootSearchAppend = "BL0108";
 
     /// <summary>A class file or archive entry cannot be read.</summary>
     public const string UnreadableClass = "BL9001";

@@ -1,7 +1,10 @@
 using BytecodeLint.Analysis.Engine;
 using BytecodeLint.Analysis.Rules.Agent;
 using BytecodeLint.Analysis.Rules.Retransform;
+using BytecodeLint.Analysis.Rules.Retransform.IndyRelink;
 using BytecodeLint.Analysis.Rules.Retransform.PoolRebuild;
+using BytecodeLint.Analysis.Rules.Retransform.ShapeChange;
+using BytecodeLint.Analysis.Rules.Retransform.SignedZeros;
 
 namespace BytecodeLint.Analysis.Rules;
 
@@ -15,7 +18,11 @@ public static class RuleRegistry
         new ExpensiveWideningAnalyzer(),
         new NaNConstantAnalyzer(),
         new PoolRebuildAnalyzer(),
+        new IndyRelinkAnalyzer(),
+        new ShapeChangeAnalyzer(),
+        new SignedZerosAnalyzer(),
         new AgentAnalyzer(),
+        new AgentSharingAnalyzer(),
     ];
 
     /// <summary>Every descriptor: the analyzers' and the engine's own input diagnostics.</summary>

@@ -1,0 +1,48 @@
+using BytecodeLint.ClassFile;
+
+namespace BytecodeLint.Analysis.Rules.Retransform.SignedZeros;
+
+/// <summary>The signed-zero Float or Double entries of one pool, and which of them code loads with ldc.</summary>
+internal sealed class ZeroEntries
+{
+    /// <summary>Lowest index of a +0.0 / −0.0 entry of the type, or 0.</summary>
+    public int FirstPositive { get; private set; }
+    public int FirstNegative { get; private set; }
+
+    /// <summary>Every zero entry of the type by index: true when negative.</summary>
+    public SortedDictionary<int, bool> Entries { get; } = [];
+
+    public bool HasBoth => FirstPositive != 0 && FirstNegative != 0;
+
+    /// <summary>The signed zeros of <paramref name="kind"/> (Float or Double) in <paramref name="pool"/>.</summary>
+    public static ZeroEntries Read(ConstantPool pool, ConstantKind kind)
+    {
+        var zeros = new ZeroEntries();
+        for (int i = 1; i < pool.Count; i++)
+        {
+            if (pool.KindAt(i) != kind) continue;
+            bool? negative = kind == ConstantKind.Float
+                ? pool.GetFloatBits(i) switch { 0u => false, 0x8000_0000u => true, _ => null }
+                : pool.GetDoubleBits(i) switch { 0ul => false, 0x8000_0000_0000_0000ul => true, _ => null };
+            if (negative is not { } n) continue;
+            zeros.Entries[i] = n;
+            if (n && zeros.FirstNegative == 0) zeros.FirstNegative = i;
+            if (!n && zeros.FirstPositive == 0) zeros.FirstPositive = i;
+        }
+        return zeros;
+    }
+
+    /// <summary>The first ldc/ldc_w/ldc2_w of an entry in <paramref name="indices"/> (method order, then pc).</summary>
+    public static (MemberInfo Method, CodeAttribute Code, int Pc, int Index)? FirstLoad(JavaClass @class, Func<int, bool> indices)
+    {
+        foreach (var method in @class.Methods)
+        {
+            if (method.GetCode() is not { } code) continue;
+            var cursor = code.GetInstructions();
+            while (cursor.MoveNext())
+                if (cursor.Opcode is Opcode.Ldc or Opcode.LdcW or Opcode.Ldc2W && indices(cursor.ConstantIndex))
+                    return (method, code, cursor.Offset, cursor.ConstantIndex);
+        }
+        return null;
+    }
+}
