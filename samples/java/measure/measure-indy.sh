@@ -4,7 +4,8 @@
 # Prints, per case, the growth after N rounds (full GCs first) of the loaded-class count and of
 # Metaspace used, the re-links per round (bootstrap calls traced with
 # -Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true, counted for the sample class only) and
-# the classes defined per round (-Xlog:class+load, not counting the redefinition's own scratch class).
+# the classes defined per round (-Xlog:class+load: classes not from the CDS archive or jrt:/ and not
+# the redefinition's own scratch class, i.e. hidden classes spun by bootstraps).
 #
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java samples/java/measure/measure-indy.sh [N]
 # N defaults to 500 (each case takes 2-20 s at N=500 on a shared 2-core machine).
@@ -28,7 +29,7 @@ for c in "${CASES[@]}"; do
     /^BASELINE/ { b = 1; next }
     /^RESULT/ && $4 == "n=" n { split($5, a, "="); classes = a[2]; split($6, m, "="); meta = m[2] }
     b && index($0, "linkCallSite " cls " ") == 1 { links++ }
-    b && /\[class,load\]/ && !/__VM_RedefineClasses__/ { defined++ }
+    b && / source: / && !/__VM_RedefineClasses__|shared objects file|jrt:\// { defined++ }
     END { printf "%-18s %2s %5s %9s %12s %12.0f %14.2f %14.2f %7.1f\n", substr(cls, 21), k, n, classes, meta,
           meta / n, links / n, defined / n, secs }' "$WORK/out.txt"
 done

@@ -13,8 +13,8 @@ CASES=(BodyOnly AddField RemoveField ChangeFieldType ChangeFieldModifiers AddMet
        RemoveMethod RemovePrivateMethod ChangeMethodModifiers ChangeClassModifiers ChangeSuperclass
        ChangeInterfaces NestOuter 'NestOuter$Inner!drop-nesthost' RecordSignature SealedShape
        'BatchBodyOnly+ChangeSuperclass')
-"$JAVA" -Xlog:redefine+class=info:file="$WORK/redefine.log" -javaagent:"$WORK/driver.jar" \
+"$JAVA" -Xlog:redefine+class*=info:file="$WORK/redefine.log" -javaagent:"$WORK/driver.jar" \
   -cp "$JARS/hazard-shape-original.jar:$ASM_JAR" samples.measure.ShapeHarness \
   "$JARS/hazard-shape-transformed.jar" "${CASES[@]}"
 echo "# -Xlog:redefine+class* lines that explain a refusal:"
-grep -E 'attempted|change|changed|error' "$WORK/redefine.log" | sed -E 's/^\[[^]]*\]//' | sort -u || true
+grep -E 'attempted|change|changed|error|differ|removed|added' "$WORK/redefine.log" | sed -E 's/^\[[^]]*\]//' | sort -u || true
