@@ -28,7 +28,7 @@ for c in "${CASES[@]}"; do
   awk -v cls="samples.hazard.indy.$cls" -v k="$k" -v n="$N" -v secs="$secs" '
     /^BASELINE/ { b = 1; next }
     /^RESULT/ && $4 == "n=" n { split($5, a, "="); classes = a[2]; split($6, m, "="); meta = m[2] }
-    b && index($0, "linkCallSite " cls " ") == 1 { links++ }
+    b && (index($0, "linkCallSite " cls " ") == 1 || index($0, "linkCallSite " cls ".") == 1) { links++ }   # 17 / 25 formats
     b && / source: / && !/__VM_RedefineClasses__|shared objects file|jrt:\// { defined++ }
     END { printf "%-18s %2s %5s %9s %12s %12.0f %14.2f %14.2f %7.1f\n", substr(cls, 21), k, n, classes, meta,
           meta / n, links / n, defined / n, secs }' "$WORK/out.txt"
