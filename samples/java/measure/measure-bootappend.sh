@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# BL0108: Instrumentation.appendToBootstrapClassLoaderSearch at run time turns class-data sharing off
-# for every class outside the boot loader; a manifest Boot-Class-Path does not. Builds a dynamic
-# AppCDS archive of an application that loads every class of LIB (default: Debian's guava.jar, about
-# 2,000 classes) through the application class loader, then runs the application with the default
-# CDS archive, a static and a dynamic AppCDS archive, each without an agent, with agent-bootpath.jar (manifest
-# Boot-Class-Path) and with agent-bootappend.jar (runtime append). Prints, per run (median of RUNS),
-# wall time of the JVM, the time to load LIB's classes, Metaspace used, how many classes of the whole
-# run came from the archive or were parsed, and HotSpot's CDS warning line if any.
+# BL0108: an agent's boot class path vs class-data sharing. Dumps a static and a dynamic AppCDS
+# archive of an application that loads every class of LIB (default: Debian's guava.jar, about 2,000
+# classes) through the application class loader, then runs the application with the default CDS
+# archive and with each AppCDS archive, each without an agent, with an agent that touches no boot path
+# (control), with agent-bootpath.jar (manifest Boot-Class-Path) and with agent-bootappend.jar
+# (Instrumentation.appendToBootstrapClassLoaderSearch in premain). Prints, per run (median of RUNS by
+# wall time), wall time of the JVM, the time to load LIB's classes, Metaspace used, how many classes of
+# the whole run came from an archive or were parsed, and HotSpot's CDS lines (default output and
+# -Xlog:cds mismatches). Takes about 1 minute per JDK with RUNS=3.
 #
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java samples/java/measure/measure-bootappend.sh [RUNS]
 set -euo pipefail
@@ -28,9 +29,12 @@ echo "# AppCDS archives from $(basename "$LIB"): dynamic $(($(stat -c %s "$WORK/
 
 printf '%-9s %-16s %7s %7s %8s %12s %10s %10s\n' archive agent wall_ms load_ms loaded metaspace_KB cds_shared not_shared
 for archive in default static dynamic; do
-  for agent in none manifest-bootpath runtime-append; do
+  for agent in none plain-agent manifest-bootpath runtime-append; do
     opts=()
     [[ $archive != default ]] && opts+=(-XX:SharedArchiveFile="$WORK/$archive.jsa")
+    # plain-agent: a -javaagent that touches no boot path (agent-buffer.jar, null transformer), the control
+    # for what any -javaagent alone does to the archive.
+    [[ $agent == plain-agent ]] && opts+=(-javaagent:"$JARS/agent-buffer.jar=null,noretransform")
     [[ $agent == manifest-bootpath ]] && opts+=(-javaagent:"$JARS/agent-bootpath.jar")
     [[ $agent == runtime-append ]] && opts+=(-javaagent:"$JARS/agent-bootappend.jar")
     for ((r = 1; r <= RUNS; r++)); do
