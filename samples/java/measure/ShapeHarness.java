@@ -2,10 +2,8 @@
 // For each case, retransforms one class of hazard-shape-original.jar with a retransform-capable
 // transformer that returns the class's counterpart from hazard-shape-transformed.jar, and prints
 // whether retransformClasses succeeded or the exception it threw (class and exact message).
-// A case "Name!drop-nesthost" instead returns the original bytes without their NestHost attribute
-// (ASM), the one shape change javac cannot produce without renaming. A case "A+B" retransforms A
-// and B in one call (to show the batch fails as a whole).
-// Usage: java -javaagent:driver.jar -cp original.jar:asm.jar samples.measure.ShapeHarness TRANSFORMED.jar CASE...
+// A case "A+B" retransforms A and B in one call (to show the batch fails as a whole).
+// Usage: java -javaagent:driver.jar -cp original.jar samples.measure.ShapeHarness TRANSFORMED.jar CASE...
 package samples.measure;
 
 import java.io.InputStream;
@@ -15,10 +13,6 @@ import java.security.ProtectionDomain;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.jar.JarFile;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Opcodes;
 
 public final class ShapeHarness {
     private static final String PKG = "samples/hazard/shape/";
@@ -51,13 +45,9 @@ public final class ShapeHarness {
         String[] names = spec.split("\\+");
         Class<?>[] classes = new Class<?>[names.length];
         for (int i = 0; i < names.length; i++) {
-            String simple = names[i].replace("!drop-nesthost", "");
-            String internal = PKG + simple;
+            String internal = PKG + names[i];
             classes[i] = Class.forName(internal.replace('/', '.'));
-            byte[] bytes = names[i].endsWith("!drop-nesthost")
-                    ? dropNestHost(read(ShapeHarness.class.getClassLoader().getResourceAsStream(internal + ".class")))
-                    : read(transformed.getInputStream(transformed.getEntry(internal + ".class")));
-            REPLACEMENTS.put(internal, bytes);
+            REPLACEMENTS.put(internal, read(transformed.getInputStream(transformed.getEntry(internal + ".class"))));
         }
         String before = values(classes);
         String outcome;
@@ -80,17 +70,6 @@ public final class ShapeHarness {
             }
         }
         return sb.toString();
-    }
-
-    private static byte[] dropNestHost(byte[] original) {
-        ClassWriter writer = new ClassWriter(new ClassReader(original), 0);
-        new ClassReader(original).accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public void visitNestHost(String nestHost) {
-                // dropped on purpose
-            }
-        }, 0);
-        return writer.toByteArray();
     }
 
     private static byte[] read(InputStream in) throws Exception {

@@ -14,12 +14,18 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 RUNS=${1:-3}
 build_driver BufferHarness.java samples.measure.BufferHarness
 LIB=${LIB:-/usr/share/java/guava.jar}
-CONFIGS=(none null buffer null,noretransform buffer,noretransform helper anonymous conditional-null conditional-buffer)
+CONFIGS=(none null buffer null,noretransform buffer,noretransform helper anonymous conditional-null conditional-buffer
+         lambda lambda-null)
 run_table() {   # run_table MODE [PATH] CONFIG...
 local mode=$1 path=$2; shift 2
 printf '%-22s %7s %9s %13s %16s %10s %10s\n' agent loaded load_ms metaspace_KB nmt_internal_KB cds_shared not_shared
 for cfg in "$@"; do
-  agent=(); [[ $cfg != none ]] && agent=(-javaagent:"$JARS/agent-buffer.jar=$cfg")
+  case $cfg in
+    none) agent=() ;;
+    lambda) agent=(-javaagent:"$JARS/agent-buffer-lambda.jar") ;;              # --release 8 lambda returning the buffer
+    lambda-null) agent=(-javaagent:"$JARS/agent-buffer-lambda.jar=null") ;;    # lambda returning null
+    *) agent=(-javaagent:"$JARS/agent-buffer.jar=$cfg") ;;
+  esac
   for ((r = 1; r <= RUNS; r++)); do
     "$JAVA" -XX:NativeMemoryTracking=summary "${agent[@]}" -Xlog:class+load=info:file="$WORK/cl.log" \
       -cp "$WORK/driver.jar:$path" samples.measure.BufferHarness $mode $path > "$WORK/out.txt"

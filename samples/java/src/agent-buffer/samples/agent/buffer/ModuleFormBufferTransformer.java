@@ -1,6 +1,6 @@
 // BL0107 positive, six-argument (JDK 9+, Module) form of transform: the buffer is returned
-// unchanged. ClassFileTransformer has two default methods and no abstract one, so it cannot be a
-// lambda; named, anonymous and inner classes are the shapes a rule must handle.
+// unchanged. (Against JDK 9+ ClassFileTransformer has only default methods, so it cannot be a
+// lambda there; see samples.agent.bufferlambda for the --release 8 lambda form).
 package samples.agent.buffer;
 
 import java.lang.instrument.ClassFileTransformer;
