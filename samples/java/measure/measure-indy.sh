@@ -18,7 +18,7 @@ build_driver IndyHarness.java samples.measure.IndyHarness
 
 # class:K pairs. LambdaSites runs its first K of 8 lambda sites; the others run all of their sites.
 CASES=(NoIndy:8 LambdaSites:0 LambdaSites:1 LambdaSites:4 LambdaSites:8 MethodRefSites:0 AltLambdaSites:0
-       ClinitOnlyLambda:0 UnexecutedLambda:0 StringConcatSites:0 TypeSwitchSites:0)
+       ClinitOnlyLambda:0 UnexecutedLambda:0 StringConcatSites:0 TypeSwitchSites:0 EnumSwitchSites:3)
 [[ -n "${INDY_CASES:-}" ]] && read -r -a CASES <<< "$INDY_CASES"
 printf '%-18s %2s %5s %9s %12s %12s %12s %14s %14s %7s\n' case K N classes metaspace_B meta@100 B_per_round relinks/round defined/round secs
 for c in "${CASES[@]}"; do
