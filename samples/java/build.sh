@@ -72,6 +72,27 @@ for agent in agent-good agent-rebuild agent-bad; do
   compile 8 "$OUT/classes/$agent" "$ASM_JAR" "$HERE/src/$agent" "${sources[@]}"
 done
 
+# Turn-3 hazard samples (BL0005-BL0007, BL0107, BL0108; measured by measure/measure-*.sh). The three
+# classes javac 17 cannot produce (a pattern switch without --enable-preview, +0.0 before -0.0 in the
+# pool, a nested class without NestHost) are written by deterministic ASM generators.
+compile_tree() {   # compile_tree RELEASE SRCDIR OUTNAME [CLASSPATH]
+  local sources
+  mapfile -t sources < <(list_files "$2" '*.java')
+  compile "$1" "$OUT/classes/$3" "${4:-}" "$2" "${sources[@]}"
+}
+compile_tree 17 "$HERE/src/hazard-indy" hazard-indy
+"$JAVA" -cp "$ASM_JAR" "$HERE/gen/GenTypeSwitch.java" "$OUT/classes/hazard-indy" || die "GenTypeSwitch failed"
+compile_tree 17 "$HERE/src/hazard-shape/original" hazard-shape-original
+compile_tree 17 "$HERE/src/hazard-shape/transformed" hazard-shape-transformed
+"$JAVA" -cp "$ASM_JAR" "$HERE/gen/GenDropNestHost.java" \
+  "$OUT/classes/hazard-shape-transformed/samples/hazard/shape/NestOuter\$Inner.class" || die "GenDropNestHost failed"
+compile_tree 17 "$HERE/src/hazard-zeros" hazard-zeros
+"$JAVA" -cp "$ASM_JAR" "$HERE/gen/GenSignedZeros.java" "$OUT/classes/hazard-zeros" || die "GenSignedZeros failed"
+compile_tree 11 "$HERE/src/agent-buffer" agent-buffer          # 11: the Module form of transform
+for module in agent-buffer-lambda agent-bootappend agent-bootpath boot-helper; do   # 8: lambda transformer
+  compile_tree 8 "$HERE/src/$module" "$module"
+done
+
 # --- jars ---------------------------------------------------------------------------------------
 # make_jar JAR DIR [MANIFEST]: every file under DIR, sorted, deflated, fixed dates.
 make_jar() {
@@ -86,6 +107,13 @@ make_jar "$OUT/jars/app.jar" "$OUT/classes/release17"
 make_jar "$OUT/jars/app-java8.jar" "$OUT/classes/release8"
 make_jar "$OUT/jars/widening.jar" "$OUT/classes/widening"
 for agent in agent-good agent-rebuild agent-bad; do
+  make_jar "$OUT/jars/$agent.jar" "$OUT/classes/$agent" "$HERE/src/$agent/manifest.txt"
+done
+
+for module in hazard-indy hazard-shape-original hazard-shape-transformed hazard-zeros boot-helper; do
+  make_jar "$OUT/jars/$module.jar" "$OUT/classes/$module"
+done
+for agent in agent-buffer agent-buffer-lambda agent-bootappend agent-bootpath; do
   make_jar "$OUT/jars/$agent.jar" "$OUT/classes/$agent" "$HERE/src/$agent/manifest.txt"
 done
 

@@ -1,0 +1,10 @@
+// BL0006 pair (original/ = loaded class, transformed/ = what a transformer returns on retransform).
+// Positive, the realistic form: only value()'s body changes in the source, but the new lambda makes
+// javac add a private synthetic method lambda$value$0, i.e. a method is added.
+package samples.hazard.shape;
+
+public class AddLambda {
+    public static int value() {
+        return 1;
+    }
+}

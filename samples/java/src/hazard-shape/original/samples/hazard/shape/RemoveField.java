@@ -1,0 +1,11 @@
+// BL0006 pair (original/ = loaded class, transformed/ = what a transformer returns on retransform).
+// Positive: a field is removed (the original's static counter).
+package samples.hazard.shape;
+
+public class RemoveField {
+    private static int removed;
+
+    public static int value() {
+        return ++removed;
+    }
+}

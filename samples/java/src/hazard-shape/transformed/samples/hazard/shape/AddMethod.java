@@ -1,0 +1,13 @@
+// BL0006 pair (original/ = loaded class, transformed/ = what a transformer returns on retransform).
+// Positive: a public static method is added.
+package samples.hazard.shape;
+
+public class AddMethod {
+    public static int value() {
+        return added();
+    }
+
+    public static int added() {
+        return 2;
+    }
+}

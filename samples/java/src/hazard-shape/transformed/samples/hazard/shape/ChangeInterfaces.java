@@ -1,0 +1,11 @@
+// BL0006 pair (original/ = loaded class, transformed/ = what a transformer returns on retransform).
+// Positive: the class gains an interface (java.io.Serializable).
+package samples.hazard.shape;
+
+public class ChangeInterfaces implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public static int value() {
+        return 1;
+    }
+}

@@ -1,0 +1,5 @@
+// Helper for ChangeSuperclass (identical in original/ and transformed/): the new superclass.
+package samples.hazard.shape;
+
+public class ShapeBase {
+}
