@@ -45,7 +45,7 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
     /// Facts only for classes that name an API the flow follows and their seed-type relatives; the
     /// rest of the artifact is hierarchy until a finding needs the transformers' call paths.
     /// </summary>
-    public static readonly CallGraphDemand Demand = new(PoolRebuildGate.Selects, PoolRebuildGate.IsSeedType);
+    public static readonly CallGraphDemand Demand = new((c, name) => PoolRebuildGate.Selects(c.Class, name), PoolRebuildGate.IsSeedType);
 
     private static List<MethodFacts> Transforms(ArtifactCallGraph graph) =>
         graph.ImplementationsOf(PoolRebuildApis.TransformerInterface, "transform", d => d.EndsWith(")[B", StringComparison.Ordinal)).ToList();
