@@ -37,7 +37,7 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
 
     public override void Initialize(AnalyzerRegistration registration)
     {
-        registration.RegisterArtifactStartAction(start => DemandCallGraphCollector.Register(start, Demand, Analyze));
+        registration.RegisterArtifactStartAction(start => DemandCallGraphCollector.Register(start, Demand, (end, graph) => Analyze(end, graph, FollowPolymorphicFactories)));
         registration.RegisterClassAction(PoolRebuildPairs.Analyze);
     }
 
@@ -50,7 +50,13 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
     private static List<MethodFacts> Transforms(ArtifactCallGraph graph) =>
         graph.ImplementationsOf(PoolRebuildApis.TransformerInterface, "transform", d => d.EndsWith(")[B", StringComparison.Ordinal)).ToList();
 
-    private static void Analyze(ArtifactEndContext context, DemandCallGraph demand)
+    /// <summary>
+    /// Follow filling back through calls with several targets into the visitors they build (see
+    /// <see cref="PoolRebuildFlow"/>); off only to show in tests what it finds.
+    /// </summary>
+    internal bool FollowPolymorphicFactories { get; init; } = true;
+
+    private static void Analyze(ArtifactEndContext context, DemandCallGraph demand, bool followPolymorphic)
     {
         var graph = demand.Graph;
         var asm = new PoolRebuildAsm(graph);
@@ -63,7 +69,7 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
         var candidates = FindCandidates(graph, asm, Include).ToList();
         if (candidates.Count == 0) return;
 
-        var flow = new PoolRebuildFlow(graph, asm, Include);
+        var flow = new PoolRebuildFlow(graph, asm, Include, followPolymorphic);
         var findings = candidates.Where(site => site.RewritesExisting(flow) && !site.DefinesNewClass(flow)).ToList();
         if (findings.Count == 0) return;
 
