@@ -150,7 +150,7 @@ public class BL0002WriterPathTests
         Assert.Equal(Severity.Error, d.Severity);
         Assert.Equal("init", d.Location.Member);
         Assert.Equal(20, d.Location.Line);
-        Assert.Contains("ClassFileTransformer.transform (p.FieldT.transform, 1 call away)", d.Message);
+        Assert.Contains("ClassFileTransformer.transform (p.FieldT.transform, 1 call away: p.FieldT.transform → p.FieldT.init)", d.Message);
     }
 
     /// <summary>An anonymous ClassWriter subclass (overriding getCommonSuperClass, as agents do) whose constructor calls super(flags) or super(reader, flags).</summary>

@@ -82,18 +82,18 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
             context.CancellationToken.ThrowIfCancellationRequested();
             bool reached = reach.TryGetValue(site.Method, out var how);
             if (site.Kind == SiteKind.Javassist && !reached) continue; // Javassist is mostly build-time tooling: only its retransform path counts
-            Report(context, graph, site, reached ? how : null, transforms.Count);
+            Report(context, graph, site, reached ? how : null, reached ? Reach.PathTo(reach, site.Method) : [], transforms.Count);
         }
     }
 
-    private static void Report(ArtifactEndContext context, ArtifactCallGraph graph, Site site, Reach? reach, int transformCount)
+    private static void Report(ArtifactEndContext context, ArtifactCallGraph graph, Site site, Reach? reach, IReadOnlyList<MethodFacts> path, int transformCount)
     {
         var @class = graph.OwnerOf(site.Method);
         var location = @class.LocationAt(site.Method.Method, site.Pc, site.Line);
         string where = reach is { } r
             ? r.Calls == 0
                 ? "it runs in ClassFileTransformer.transform itself"
-                : $"it is reachable from ClassFileTransformer.transform ({r.Root.Method.DisplayName}, {r.Calls} call{(r.Calls == 1 ? "" : "s")} away)"
+                : $"it is reachable from ClassFileTransformer.transform ({r.Root.Method.DisplayName}, {r.Calls} call{(r.Calls == 1 ? "" : "s")} away: {PathText(path)})"
             : "no ClassFileTransformer.transform in this artifact reaches it, but a JVM upcall or a transformer in another jar can";
         var properties = new Dictionary<string, double>
         {
@@ -107,6 +107,14 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
         var descriptor = reach is null ? UnreachedRule : Rule;
         context.Report(descriptor, location, properties, site.Evidence,
             site.Method.Method.DisplayName, site.Line > 0 ? site.Line.ToString(CultureInfo.InvariantCulture) : "unknown", site.What, where, site.Fix);
+    }
+
+    /// <summary>The call path for the message: every method when short, else the first two, an ellipsis and the last two.</summary>
+    private static string PathText(IReadOnlyList<MethodFacts> path)
+    {
+        var names = path.Select(m => m.Method.DisplayName).ToList();
+        if (names.Count > 6) names = [.. names.Take(2), "…", .. names.TakeLast(2)];
+        return string.Join(" → ", names);
     }
 
     // ------------------------------------------------------------------ candidate sites
