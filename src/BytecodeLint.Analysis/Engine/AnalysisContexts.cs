@@ -53,10 +53,14 @@ public abstract class AnalysisContextBase
 /// <summary>Per-artifact registration point for rules that keep state across classes.</summary>
 public sealed class ArtifactStartContext : AnalysisContextBase
 {
-    internal ArtifactStartContext(Artifact artifact, AnalyzerOptions options, DiagnosticSink sink, CancellationToken cancellation)
+    internal ArtifactStartContext(Artifact artifact, AnalyzerOptions options, DiagnosticSink sink, CancellationToken cancellation, ArtifactServices? services = null)
         : base(artifact, options, sink, cancellation)
     {
+        Services = services ?? new ArtifactServices();
     }
+
+    /// <summary>Services shared by all rules for this artifact (the same instance at artifact end).</summary>
+    public ArtifactServices Services { get; }
 
     internal List<Action<ClassAnalysisContext>> ClassActions { get; } = [];
     internal List<Action<MethodAnalysisContext>> MethodActions { get; } = [];
@@ -76,12 +80,16 @@ public sealed class ArtifactEndContext : AnalysisContextBase
     private readonly SourceMapper _sources;
     private readonly SuppressionIndex? _suppressions;
 
-    internal ArtifactEndContext(Artifact artifact, AnalyzerOptions options, DiagnosticSink sink, CancellationToken cancellation, SourceMapper? sources = null, SuppressionIndex? suppressions = null)
+    internal ArtifactEndContext(Artifact artifact, AnalyzerOptions options, DiagnosticSink sink, CancellationToken cancellation, SourceMapper? sources = null, SuppressionIndex? suppressions = null, ArtifactServices? services = null)
         : base(artifact, options, sink, cancellation)
     {
         _sources = sources ?? new SourceMapper([]);
         _suppressions = suppressions;
+        Services = services ?? new ArtifactServices();
     }
+
+    /// <summary>The services rules created for this artifact at its start.</summary>
+    public ArtifactServices Services { get; }
 
     /// <summary>
     /// Reads and parses one class entry of the artifact again, after the visit, and runs

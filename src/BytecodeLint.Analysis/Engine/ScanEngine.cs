@@ -26,8 +26,9 @@ public sealed class ScanEngine
         _sources = new SourceMapper(_options.SourceRoots);
         foreach (var analyzer in analyzers)
         {
-            // Like Roslyn, a rule whose every diagnostic is disabled is not run at all.
-            if (analyzer.SupportedDiagnostics.All(d => _options.EffectiveSeverity(d) is null)) continue;
+            // Like Roslyn, a rule whose every diagnostic is disabled is not run at all. An analyzer that
+            // reports nothing (a service building a model for a library caller or a test) always runs.
+            if (analyzer.SupportedDiagnostics.Length > 0 && analyzer.SupportedDiagnostics.All(d => _options.EffectiveSeverity(d) is null)) continue;
             var registration = new AnalyzerRegistration();
             analyzer.Initialize(registration);
             _rules.Add((string.Join(",", analyzer.SupportedDiagnostics.Select(d => d.Id)), registration));
@@ -90,13 +91,14 @@ public sealed class ScanEngine
         var classActions = new List<(string Rule, Action<ClassAnalysisContext> Action)>();
         var methodActions = new List<(string Rule, Action<MethodAnalysisContext> Action)>();
         var endActions = new List<(string Rule, Action<ArtifactEndContext> Action)>();
+        var services = new ArtifactServices();
         foreach (var (rule, registration) in _rules)
         {
             classActions.AddRange(registration.ClassActions.Select(a => (rule, a)));
             methodActions.AddRange(registration.MethodActions.Select(a => (rule, a)));
             foreach (var start in registration.ArtifactStartActions)
             {
-                var context = new ArtifactStartContext(artifact, _options, sink, cancellation);
+                var context = new ArtifactStartContext(artifact, _options, sink, cancellation, services);
                 start(context);
                 classActions.AddRange(context.ClassActions.Select(a => (rule, a)));
                 methodActions.AddRange(context.MethodActions.Select(a => (rule, a)));
@@ -118,7 +120,7 @@ public sealed class ScanEngine
             else Interlocked.Increment(ref parseErrors);
         });
 
-        var end = new ArtifactEndContext(artifact, _options, sink, cancellation, _sources, suppressions);
+        var end = new ArtifactEndContext(artifact, _options, sink, cancellation, _sources, suppressions, services);
         foreach (var (rule, action) in endActions)
         {
             try { action(end); }

@@ -181,7 +181,7 @@ public sealed class ArtifactCallGraph
             var from = reach[current];
             foreach (var call in current.Calls)
                 foreach (var callee in Resolve(call))
-                    if ((follow is null || follow(callee)) && reach.TryAdd(callee, new Reach(from.Calls + 1, from.Root))) queue.Enqueue(callee);
+                    if ((follow is null || follow(callee)) && reach.TryAdd(callee, new Reach(from.Calls + 1, from.Root) { Caller = current })) queue.Enqueue(callee);
         }
         return reach;
     }
@@ -200,5 +200,19 @@ public sealed class ArtifactCallGraph
     }
 }
 
-/// <summary>How a method was reached: calls on a shortest path from <see cref="Root"/>.</summary>
-public readonly record struct Reach(int Calls, MethodFacts Root);
+/// <summary>How a method was reached: calls on a shortest path from <see cref="Root"/>, and the method before it on that path.</summary>
+public readonly record struct Reach(int Calls, MethodFacts Root)
+{
+    /// <summary>The caller on the shortest path (null for a root).</summary>
+    public MethodFacts? Caller { get; init; }
+
+    /// <summary>The methods of the shortest path from the root to <paramref name="method"/>, both included, in <paramref name="reach"/> (from <see cref="ArtifactCallGraph.ReachableFrom"/>).</summary>
+    public static IReadOnlyList<MethodFacts> PathTo(IReadOnlyDictionary<MethodFacts, Reach> reach, MethodFacts method)
+    {
+        var path = new List<MethodFacts>();
+        for (MethodFacts? current = method; current is not null && path.Count <= ArtifactCallGraph.MaxHierarchyDepth; current = reach.TryGetValue(current, out var r) ? r.Caller : null)
+            path.Add(current);
+        path.Reverse();
+        return path;
+    }
+}

@@ -5,22 +5,12 @@ using BytecodeLint.Analysis.Engine;
 namespace BytecodeLint.Analysis.Flow;
 
 /// <summary>
-/// Builds an <see cref="ArtifactCallGraph"/> for a rule: call <see cref="Register"/> from an
-/// artifact-start action; every class visit (in parallel) extracts its <see cref="ClassFacts"/>
-/// into a thread-safe bag, and after the last class the graph is built and handed to the callback
-/// together with the artifact-end context for reporting.
+/// Reads the <see cref="ClassFacts"/> of one class while its bytes are available: the step of
+/// <see cref="ArtifactFlow"/> for every class some demand selects.
 /// </summary>
 public static class CallGraphCollector
 {
-    public static void Register(ArtifactStartContext context, Action<ArtifactEndContext, ArtifactCallGraph> onComplete)
-    {
-        var classes = new ConcurrentBag<ClassFacts>();
-        var interner = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        context.RegisterClassAction(c => classes.Add(Read(c, interner)));
-        context.RegisterArtifactEndAction(end => onComplete(end, new ArtifactCallGraph(classes)));
-    }
-
-    /// <summary>Extracts the facts of one class (public for tests and for rules that build graphs themselves).</summary>
+    /// <summary>Extracts the facts of one class.</summary>
     public static ClassFacts Read(ClassAnalysisContext context, ConcurrentDictionary<string, string> interner)
     {
         var @class = context.Class;

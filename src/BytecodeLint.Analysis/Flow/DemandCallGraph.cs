@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using BytecodeLint.Analysis.Inputs;
 using BytecodeLint.ClassFile;
-using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Flow;
 
@@ -14,18 +11,18 @@ public sealed class DemandCallGraph
     /// <summary>Rounds of the root closure; each reads the next layer of callees.</summary>
     private const int MaxRounds = 64;
 
-    private readonly ArtifactEndContext _end;
-    private readonly ConcurrentDictionary<string, string> _interner;
+    private readonly Func<ClassStub, ClassFacts?> _readInDepth;
+    private readonly CancellationToken _cancellation;
     private readonly List<ClassFacts> _read;
     private readonly ClassStub[] _stubs;
     private readonly ClassFacts[] _classes; // a stub's slot is replaced by its facts once read
     private readonly bool[] _done;
     private readonly ILookup<string, int> _stubIndex;
 
-    internal DemandCallGraph(ArtifactEndContext end, CallGraphDemand demand, IEnumerable<ClassFacts> read, IEnumerable<ClassStub> stubs, ConcurrentDictionary<string, string> interner)
+    internal DemandCallGraph(CallGraphDemand demand, IEnumerable<ClassFacts> read, IEnumerable<ClassStub> stubs, Func<ClassStub, ClassFacts?> readInDepth, CancellationToken cancellation)
     {
-        _end = end;
-        _interner = interner;
+        _readInDepth = readInDepth;
+        _cancellation = cancellation;
         _read = [.. read];
         _stubs = stubs.OrderBy(s => s.Facts.Name, StringComparer.Ordinal).ThenBy(s => s.Entry.Location, StringComparer.Ordinal).ToArray();
         _classes = _stubs.Select(s => s.Facts).ToArray();
@@ -90,12 +87,12 @@ public sealed class DemandCallGraph
 
     private void Revisit(List<int> pending)
     {
-        var options = new ParallelOptions { CancellationToken = _end.CancellationToken };
+        var options = new ParallelOptions { CancellationToken = _cancellation };
         Parallel.ForEach(pending, options, i =>
         {
             _done[i] = true;
-            // A class that cannot be read again (reported as BL9001 by RevisitClass) stays a stub.
-            if (_end.RevisitClass(_stubs[i].Entry, c => CallGraphCollector.Read(c, _interner)) is { } facts) _classes[i] = facts;
+            // A class that cannot be read again stays a stub (ArtifactFlow reports it as BL9001).
+            if (_readInDepth(_stubs[i]) is { } facts) _classes[i] = facts;
         });
     }
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using BytecodeLint.ClassFile;
 using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Flow;
@@ -7,12 +5,16 @@ namespace BytecodeLint.Analysis.Flow;
 /// <summary>
 /// What a demand-driven call graph reads in depth (see <see cref="DemandCallGraphCollector"/>).
 /// </summary>
-/// <param name="Selects">Round 1, during the visit: the class (with its internal name, decoded once for both uses) takes part: its constant pool names something the rule follows.</param>
+/// <param name="Selects">Round 1, during the visit: the class (with its internal name, decoded once for all demands) takes part: its constant pool names something the rule follows, or its entry is in code the rule covers.</param>
 /// <param name="IsSeedType">Round 2, at the end: a simple class name whose subtypes in the artifact, and the classes naming them, matter too.</param>
-public sealed record CallGraphDemand(Func<JavaClass, string, bool> Selects, Func<string, bool> IsSeedType);
+public sealed record CallGraphDemand(Func<ClassAnalysisContext, string, bool> Selects, Func<string, bool> IsSeedType)
+{
+    /// <summary>Every class in depth, no seed types: the whole artifact's graph (small inputs, tests).</summary>
+    public static readonly CallGraphDemand Everything = new((_, _) => true, _ => false);
+}
 
 /// <summary>
-/// Builds an <see cref="ArtifactCallGraph"/> that holds method facts only for the classes a rule
+/// The demand-driven strategy of <see cref="ArtifactFlow"/>: an <see cref="ArtifactCallGraph"/> that holds method facts only for the classes a rule
 /// needs, instead of for every class of the artifact (kotlin-compiler: 22k classes, 168k methods,
 /// for 4 writer sites; docs/performance.md). Every class still enters the graph's hierarchy as a
 /// stub (names, superclass, interfaces: no members). Facts are extracted:
@@ -30,17 +32,11 @@ public sealed record CallGraphDemand(Func<JavaClass, string, bool> Selects, Func
 /// </summary>
 public static class DemandCallGraphCollector
 {
+    /// <summary>States the demand to the artifact's shared <see cref="ArtifactFlow"/> and hands its graph to <paramref name="onComplete"/> at the end.</summary>
     public static void Register(ArtifactStartContext context, CallGraphDemand demand, Action<ArtifactEndContext, DemandCallGraph> onComplete)
     {
-        var read = new ConcurrentBag<ClassFacts>();
-        var stubs = new ConcurrentBag<ClassStub>();
-        var interner = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        context.RegisterClassAction(c =>
-        {
-            string name = ClassReadCache.ClassName(c.Class.ConstantPool, c.Class.ThisClass, interner);
-            if (demand.Selects(c.Class, name)) read.Add(CallGraphCollector.Read(c, interner));
-            else stubs.Add(ClassStub.Read(c, name, interner));
-        });
-        context.RegisterArtifactEndAction(end => onComplete(end, new DemandCallGraph(end, demand, read, stubs, interner)));
+        var flow = ArtifactFlow.Of(context);
+        var handle = flow.Require(demand);
+        context.RegisterArtifactEndAction(end => onComplete(end, flow.Graph(handle, end)));
     }
 }

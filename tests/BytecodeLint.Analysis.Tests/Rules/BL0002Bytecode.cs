@@ -65,6 +65,22 @@ internal sealed class BL0002Classes
         Method(writerClass, "toByteArray", "()[B", c => c.Null().Areturn());
     }
 
+    /// <summary>The classes as a jar in memory.</summary>
+    public byte[] ToJar()
+    {
+        var zip = new ZipBuilder();
+        foreach (var c in _classes)
+        {
+            var bytes = c.ToArray();
+            zip.Add(BytecodeLint.ClassFile.JavaClass.Parse(bytes).Name + ".class", bytes);
+        }
+        return zip.Build();
+    }
+
+    /// <summary>The call graph of every class, built by the artifact flow itself (no analyzer involved).</summary>
+    public BytecodeLint.Analysis.Flow.ArtifactCallGraph Graph() =>
+        BytecodeLint.Analysis.Flow.ArtifactFlow.BuildGraph(ScanInput.FromBytes("classes.jar", ToJar()));
+
     public IReadOnlyList<Diagnostic> Scan(BytecodeAnalyzer analyzer, AnalyzerOptions? options = null)
     {
         var dir = Directory.CreateTempSubdirectory("bl0002-");

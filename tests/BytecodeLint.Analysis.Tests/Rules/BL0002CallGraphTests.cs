@@ -5,27 +5,10 @@ using static BytecodeLint.Analysis.Tests.Rules.BL0002Classes;
 
 namespace BytecodeLint.Analysis.Tests.Rules;
 
-/// <summary>The reusable per-artifact call graph BL0002 is built on (Rules/CallGraph), on byte-built classes.</summary>
+/// <summary>The reusable per-artifact call graph BL0002 is built on (Flow/, built through ArtifactFlow), on byte-built classes.</summary>
 public class BL0002CallGraphTests
 {
-    /// <summary>Scans the classes with a probe analyzer that captures the graph at artifact end.</summary>
-    private static ArtifactCallGraph Build(BL0002Classes set)
-    {
-        var probe = new GraphProbe();
-        set.Scan(probe);
-        return probe.Graph ?? throw new InvalidOperationException("no artifact end");
-    }
-
-    private sealed class GraphProbe : BytecodeAnalyzer
-    {
-        public ArtifactCallGraph? Graph { get; private set; }
-
-        public override System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
-            [new DiagnosticDescriptor("BL0002", "probe", "probe", Categories.Retransform, Severity.Warning, true, "probe")];
-
-        public override void Initialize(AnalyzerRegistration registration) =>
-            registration.RegisterArtifactStartAction(start => CallGraphCollector.Register(start, (_, graph) => Graph = graph));
-    }
+    private static ArtifactCallGraph Build(BL0002Classes set) => set.Graph();
 
     [Fact]
     public void Virtual_calls_reach_overrides_in_subtypes_and_static_calls_the_declaration()

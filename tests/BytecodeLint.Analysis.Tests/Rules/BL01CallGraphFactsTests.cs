@@ -5,7 +5,7 @@ using static BytecodeLint.Analysis.Tests.Rules.BL0002Classes;
 
 namespace BytecodeLint.Analysis.Tests.Rules;
 
-/// <summary>The two call-graph facts added for the agent rules: backward branches and primitive stores into parameter arrays (Rules/CallGraph/MethodFacts.Loops.cs).</summary>
+/// <summary>The two call-graph facts added for the agent rules: backward branches and primitive stores into parameter arrays (Flow/MethodFacts.Loops.cs).</summary>
 public class BL01CallGraphFactsTests
 {
     private static MethodFacts Facts(Action<BL0002Code> body, string descriptor = "([B[B)V")
@@ -13,20 +13,7 @@ public class BL01CallGraphFactsTests
         var set = new BL0002Classes();
         var c = set.Class("p/M");
         Method(c, "m", descriptor, body, ClassAccess.Public | ClassAccess.Static);
-        var probe = new Probe();
-        set.Scan(probe);
-        return probe.Graph!.FindMethod(new MethodKey("p/M", "m", descriptor))!;
-    }
-
-    private sealed class Probe : BytecodeAnalyzer
-    {
-        public ArtifactCallGraph? Graph { get; private set; }
-
-        public override System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
-            [new DiagnosticDescriptor("BL0002", "probe", "probe", Categories.Retransform, Severity.Warning, true, "probe")];
-
-        public override void Initialize(AnalyzerRegistration registration) =>
-            registration.RegisterArtifactStartAction(start => CallGraphCollector.Register(start, (_, graph) => Graph = graph));
+        return set.Graph().FindMethod(new MethodKey("p/M", "m", descriptor))!;
     }
 
     [Fact]

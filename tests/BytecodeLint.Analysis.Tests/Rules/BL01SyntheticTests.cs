@@ -344,6 +344,87 @@ public class BL01SyntheticTests
         Assert.Equal(0, d.Properties["callsToRetransform"]);
         Assert.Contains("calls retransformClasses (line 11) inside a loop", d.Message);
         Assert.Contains("BL0001, BL0004", d.Message);
+        Assert.Equal(Severity.Warning, d.Severity);
+        Assert.Equal(0, d.Properties["requestDriven"]);
+    }
+
+    [Theory]
+    [InlineData("java/net/ServerSocket", "accept", "()Ljava/net/Socket;", "ServerSocket.accept")]
+    [InlineData("java/io/BufferedReader", "readLine", "()Ljava/lang/String;", "BufferedReader.readLine")]
+    [InlineData("java/util/concurrent/BlockingQueue", "take", "()Ljava/lang/Object;", "BlockingQueue.take")]
+    [InlineData("java/io/InputStream", "read", "()I", "InputStream.read")]
+    [InlineData("java/util/Scanner", "nextLine", "()Ljava/lang/String;", "Scanner.nextLine")]
+    public void A_loop_that_waits_for_a_request_and_retransforms_once_per_request_is_a_note(string owner, string name, string descriptor, string shown)
+    {
+        var jar = new BL01AgentJar();
+        int start = 0;
+        jar.Worker(c =>
+        {
+            start = c.Builder.Pc;
+            c.Line(60).Null();
+            if (owner.EndsWith("Queue", StringComparison.Ordinal)) c.Interface(owner, name, descriptor, 0);
+            else c.Virtual(owner, name, descriptor);
+            c.Pop();
+            c.Line(61).Retransform().GotoBack(start);
+        });
+
+        var d = Assert.Single(jar.Scan());
+        Assert.Equal("BL0105", d.Id);
+        Assert.Equal(Severity.Note, d.Severity);
+        Assert.Equal(1, d.Properties["requestDriven"]);
+        Assert.Equal(start, d.Location.BytecodeOffset);
+        Assert.Contains($"inside a loop that waits on {shown} (line 60) each time round", d.Message);
+        Assert.Contains("request-driven dispatch", d.Message);
+    }
+
+    [Fact]
+    public void A_request_read_in_a_helper_called_by_the_loop_makes_it_request_driven()
+    {
+        var jar = new BL01AgentJar();
+        var server = jar.Class("p/Server");
+        BL0002Classes.Method(server, "readCommand", "()Ljava/lang/String;", c => c.Line(70).Null()
+            .Virtual("java/io/BufferedReader", "readLine", "()Ljava/lang/String;").Areturn(), PublicStatic);
+        jar.Worker(c =>
+        {
+            int start = c.Builder.Pc;
+            c.Line(71).Static("p/Server", "readCommand", "()Ljava/lang/String;").Pop();
+            c.Line(72).Retransform().GotoBack(start);
+        });
+
+        var d = Assert.Single(jar.Scan());
+        Assert.Equal(Severity.Note, d.Severity);
+        Assert.Contains("waits on BufferedReader.readLine (line 70)", d.Message);
+    }
+
+    [Fact]
+    public void A_loop_that_sleeps_between_retransforms_stays_a_warning()
+    {
+        var jar = new BL01AgentJar();
+        jar.Worker(c =>
+        {
+            int start = c.Builder.Pc;
+            c.Line(80).Lconst0().Static("java/lang/Thread", "sleep", "(J)V");
+            c.Line(81).Retransform().GotoBack(start);
+        });
+
+        var d = Assert.Single(jar.Scan());
+        Assert.Equal(Severity.Warning, d.Severity);
+        Assert.Equal(0, d.Properties["requestDriven"]);
+        Assert.DoesNotContain("request-driven", d.Message);
+    }
+
+    [Fact]
+    public void A_request_read_before_the_loop_does_not_make_it_request_driven()
+    {
+        var jar = new BL01AgentJar();
+        jar.Worker(c =>
+        {
+            c.Line(90).Null().Virtual("java/net/ServerSocket", "accept", "()Ljava/net/Socket;").Pop();
+            int start = c.Builder.Pc;
+            c.Line(91).Retransform().GotoBack(start);
+        });
+
+        Assert.Equal(Severity.Warning, Assert.Single(jar.Scan()).Severity);
     }
 
     [Fact]

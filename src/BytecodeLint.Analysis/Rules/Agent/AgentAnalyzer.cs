@@ -17,7 +17,7 @@ public sealed class AgentAnalyzer : BytecodeAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
     [
         AgentCapabilityCheck.Rule, AgentEntryPointCheck.Rule, AgentBootClassPathCheck.Rule,
-        AgentTransformerRegistrationCheck.Rule, AgentRetransformLoopCheck.Rule, AgentBufferWriteCheck.Rule,
+        AgentTransformerRegistrationCheck.Rule, AgentRetransformLoopCheck.Rule, AgentRetransformLoopCheck.RequestDrivenRule, AgentBufferWriteCheck.Rule,
     ];
 
     public override void Initialize(AnalyzerRegistration registration) =>

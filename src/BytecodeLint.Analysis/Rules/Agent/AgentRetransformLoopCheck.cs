@@ -11,6 +11,9 @@ namespace BytecodeLint.Analysis.Rules.Agent;
 /// (<see cref="AgentApis.PeriodicTaskArgument"/>). The call counts when it is
 /// <c>retransformClasses</c> itself or a call into agent code that reaches it within
 /// <see cref="MaxCalls"/> calls, so a helper <c>retransform(Class)</c> called in a loop is found too.
+/// A loop that blocks on a request each time round (<see cref="AgentRequestApis"/>: a server accepting
+/// commands, a reader of lines, a consumer of a queue) retransforms once per request, not by itself:
+/// it is reported as a note (<see cref="RequestDrivenRule"/>) instead.
 /// </summary>
 internal static class AgentRetransformLoopCheck
 {
@@ -22,6 +25,16 @@ internal static class AgentRetransformLoopCheck
         Severity.Warning,
         IsEnabledByDefault: true,
         "Each retransformClasses call is a VM operation that merges the constant pool of every class it names. Calling it once per class in a loop multiplies safepoints; calling it from a retry loop or a scheduled task repeats it without bound. For classes whose pool grows on every retransform (catch (Throwable) on JDK 17-21, NaN constants) Metaspace then grows with every run.");
+
+    /// <summary>
+    /// The same rule at note level, with its own message, for a loop that waits for a request each time
+    /// round: repetition driven from outside (one retransform per command) is not the hazard.
+    /// </summary>
+    public static readonly DiagnosticDescriptor RequestDrivenRule = Rule with
+    {
+        DefaultSeverity = Severity.Note,
+        MessageFormat = "{0} (line {1}) {2}; this is request-driven dispatch (the loop waits for a request each time round), not a retransform that repeats by itself: each request still costs a constant-pool merge, so check the classes it names with BL0001 and BL0004",
+    };
 
     /// <summary>How many calls deep a retransform may sit below the looping call; deeper paths (command dispatchers, frameworks) are not reported.</summary>
     public const int MaxCalls = 3;
@@ -54,7 +67,7 @@ internal static class AgentRetransformLoopCheck
                     foreach (var edge in method.BackEdges)
                         if (edge.Encloses(call.Pc) && (inner is null || edge.From - edge.Target < inner.Value.From - inner.Value.Target)) inner = edge;
                     if (inner is { } loop && reported.Add(loop))
-                        ReportLoop(context, owner, method, loop, call, depth);
+                        ReportLoop(context, owner, method, loop, call, depth, ReceiveIn(graph, method, loop));
                 }
 
                 int task = AgentApis.PeriodicTaskArgument(call);
@@ -67,6 +80,22 @@ internal static class AgentRetransformLoopCheck
                         }
             }
         }
+    }
+
+    /// <summary>
+    /// A blocking receive the loop waits on each time round: a call in the loop's range that is one, or
+    /// that runs agent code making one directly (a <c>readCommand()</c> helper). Null for a self-driven loop.
+    /// </summary>
+    private static CallSite? ReceiveIn(ArtifactCallGraph graph, MethodFacts method, BackEdge loop)
+    {
+        foreach (var call in method.Calls)
+        {
+            if (!loop.Encloses(call.Pc)) continue;
+            if (AgentRequestApis.IsReceive(call)) return call;
+            foreach (var callee in graph.Resolve(call))
+                if (callee.Calls.FirstOrDefault(AgentRequestApis.IsReceive) is { } inner) return inner;
+        }
+        return null;
     }
 
     /// <summary>For every method reaching a retransformClasses call: the fewest calls to get there (0: it makes the call).</summary>
@@ -111,12 +140,15 @@ internal static class AgentRetransformLoopCheck
         }
     }
 
-    private static void ReportLoop(ArtifactEndContext context, ClassFacts owner, MethodFacts method, BackEdge loop, CallSite call, int depth)
+    private static void ReportLoop(ArtifactEndContext context, ClassFacts owner, MethodFacts method, BackEdge loop, CallSite call, int depth, CallSite? receive)
     {
         string line = Line(loop.Line > 0 ? loop.Line : call.Line);
+        string loopText = receive is null
+            ? $"inside a loop that jumps back from offset {loop.From} to {loop.Target}"
+            : $"inside a loop that waits on {AgentRequestApis.Describe(receive.Target)} (line {Line(receive.Line)}) each time round";
         string what = depth == 0
-            ? $"calls retransformClasses (line {Line(call.Line)}) inside a loop that jumps back from offset {loop.From} to {loop.Target}"
-            : $"calls {call.Target.DisplayName} (line {Line(call.Line)}), which reaches retransformClasses {Calls(depth)} away, inside a loop that jumps back from offset {loop.From} to {loop.Target}";
+            ? $"calls retransformClasses (line {Line(call.Line)}) {loopText}"
+            : $"calls {call.Target.DisplayName} (line {Line(call.Line)}), which reaches retransformClasses {Calls(depth)} away, {loopText}";
         var properties = new Dictionary<string, double>
         {
             ["line"] = loop.Line,
@@ -124,8 +156,9 @@ internal static class AgentRetransformLoopCheck
             ["loopEndOffset"] = loop.From,
             ["callLine"] = call.Line,
             ["callsToRetransform"] = depth,
+            ["requestDriven"] = receive is null ? 0 : 1,
         };
-        context.Report(Rule, owner.LocationAt(method.Method, loop.Target, loop.Line > 0 ? loop.Line : call.Line), properties,
+        context.Report(receive is null ? Rule : RequestDrivenRule, owner.LocationAt(method.Method, loop.Target, loop.Line > 0 ? loop.Line : call.Line), properties,
             "loop around " + call.Target.Name, method.Method.DisplayName, line, what);
     }
 

@@ -39,17 +39,17 @@ internal sealed class AgentUnit(ArchiveInfo archive, ArtifactCallGraph graph, Ar
         var agents = start.Artifact.Archives.Where(AgentManifest.IsAgent).ToList();
         if (agents.Count == 0) return;
         var byLocation = agents.ToDictionary(a => a.Location, StringComparer.Ordinal);
-        var classes = agents.ToDictionary(a => a.Location, _ => new ConcurrentBag<ClassFacts>(), StringComparer.Ordinal);
         var owners = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
-        var interner = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        start.RegisterClassAction(context =>
+        string? OwnerOf(ClassEntry entry) =>
+            ArchiveOf(entry) is { } archive ? owners.GetOrAdd(archive, a => OwningAgent(a, byLocation)) : null; // a file of a scanned folder is not in any agent jar
+        // Agent code in depth, from the artifact's shared flow: classes BL0002 also reads are read once.
+        var flow = ArtifactFlow.Of(start);
+        var demand = flow.Require(new CallGraphDemand((c, _) => OwnerOf(c.Entry) is not null, _ => false));
+        start.RegisterArtifactEndAction(end =>
         {
-            if (ArchiveOf(context.Entry) is not { } archive) return; // a file of a scanned folder is not in any agent jar
-            var owner = owners.GetOrAdd(archive, a => OwningAgent(a, byLocation));
-            if (owner is not null) classes[owner].Add(CallGraphCollector.Read(context, interner));
+            var classes = flow.Selected(demand).ToLookup(c => OwnerOf(c.Entry)!, c => c.Facts, StringComparer.Ordinal);
+            onComplete(end, agents.Select(a => new AgentUnit(a, new ArtifactCallGraph(classes[a.Location]), end.Artifact)).ToList());
         });
-        start.RegisterArtifactEndAction(end => onComplete(end,
-            agents.Select(a => new AgentUnit(a, new ArtifactCallGraph(classes[a.Location]), end.Artifact)).ToList()));
     }
 
     /// <summary>The location of the archive holding a class entry, or null for a file of a scanned folder.</summary>

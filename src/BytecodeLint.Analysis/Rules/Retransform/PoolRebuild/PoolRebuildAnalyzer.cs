@@ -37,7 +37,7 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
 
     public override void Initialize(AnalyzerRegistration registration)
     {
-        registration.RegisterArtifactStartAction(start => DemandCallGraphCollector.Register(start, Demand, Analyze));
+        registration.RegisterArtifactStartAction(start => DemandCallGraphCollector.Register(start, Demand, (end, graph) => Analyze(end, graph, FollowPolymorphicFactories)));
         registration.RegisterClassAction(PoolRebuildPairs.Analyze);
     }
 
@@ -45,12 +45,18 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
     /// Facts only for classes that name an API the flow follows and their seed-type relatives; the
     /// rest of the artifact is hierarchy until a finding needs the transformers' call paths.
     /// </summary>
-    public static readonly CallGraphDemand Demand = new(PoolRebuildGate.Selects, PoolRebuildGate.IsSeedType);
+    public static readonly CallGraphDemand Demand = new((c, name) => PoolRebuildGate.Selects(c.Class, name), PoolRebuildGate.IsSeedType);
 
     private static List<MethodFacts> Transforms(ArtifactCallGraph graph) =>
         graph.ImplementationsOf(PoolRebuildApis.TransformerInterface, "transform", d => d.EndsWith(")[B", StringComparison.Ordinal)).ToList();
 
-    private static void Analyze(ArtifactEndContext context, DemandCallGraph demand)
+    /// <summary>
+    /// Follow filling back through calls with several targets into the visitors they build (see
+    /// <see cref="PoolRebuildFlow"/>); off only to show in tests what it finds.
+    /// </summary>
+    internal bool FollowPolymorphicFactories { get; init; } = true;
+
+    private static void Analyze(ArtifactEndContext context, DemandCallGraph demand, bool followPolymorphic)
     {
         var graph = demand.Graph;
         var asm = new PoolRebuildAsm(graph);
@@ -63,7 +69,7 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
         var candidates = FindCandidates(graph, asm, Include).ToList();
         if (candidates.Count == 0) return;
 
-        var flow = new PoolRebuildFlow(graph, asm, Include);
+        var flow = new PoolRebuildFlow(graph, asm, Include, followPolymorphic);
         var findings = candidates.Where(site => site.RewritesExisting(flow) && !site.DefinesNewClass(flow)).ToList();
         if (findings.Count == 0) return;
 
@@ -76,18 +82,18 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
             context.CancellationToken.ThrowIfCancellationRequested();
             bool reached = reach.TryGetValue(site.Method, out var how);
             if (site.Kind == SiteKind.Javassist && !reached) continue; // Javassist is mostly build-time tooling: only its retransform path counts
-            Report(context, graph, site, reached ? how : null, transforms.Count);
+            Report(context, graph, site, reached ? how : null, reached ? Reach.PathTo(reach, site.Method) : [], transforms.Count);
         }
     }
 
-    private static void Report(ArtifactEndContext context, ArtifactCallGraph graph, Site site, Reach? reach, int transformCount)
+    private static void Report(ArtifactEndContext context, ArtifactCallGraph graph, Site site, Reach? reach, IReadOnlyList<MethodFacts> path, int transformCount)
     {
         var @class = graph.OwnerOf(site.Method);
         var location = @class.LocationAt(site.Method.Method, site.Pc, site.Line);
         string where = reach is { } r
             ? r.Calls == 0
                 ? "it runs in ClassFileTransformer.transform itself"
-                : $"it is reachable from ClassFileTransformer.transform ({r.Root.Method.DisplayName}, {r.Calls} call{(r.Calls == 1 ? "" : "s")} away)"
+                : $"it is reachable from ClassFileTransformer.transform ({r.Root.Method.DisplayName}, {r.Calls} call{(r.Calls == 1 ? "" : "s")} away: {PathText(path)})"
             : "no ClassFileTransformer.transform in this artifact reaches it, but a JVM upcall or a transformer in another jar can";
         var properties = new Dictionary<string, double>
         {
@@ -101,6 +107,14 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
         var descriptor = reach is null ? UnreachedRule : Rule;
         context.Report(descriptor, location, properties, site.Evidence,
             site.Method.Method.DisplayName, site.Line > 0 ? site.Line.ToString(CultureInfo.InvariantCulture) : "unknown", site.What, where, site.Fix);
+    }
+
+    /// <summary>The call path for the message: every method when short, else the first two, an ellipsis and the last two.</summary>
+    private static string PathText(IReadOnlyList<MethodFacts> path)
+    {
+        var names = path.Select(m => m.Method.DisplayName).ToList();
+        if (names.Count > 6) names = [.. names.Take(2), "…", .. names.TakeLast(2)];
+        return string.Join(" → ", names);
     }
 
     // ------------------------------------------------------------------ candidate sites

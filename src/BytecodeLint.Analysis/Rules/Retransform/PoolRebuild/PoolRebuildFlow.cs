@@ -16,6 +16,13 @@ namespace BytecodeLint.Analysis.Rules.Retransform.PoolRebuild;
 /// Adapter(writer))</c> fills the writer. Filled objects become existing too (a ClassNode filled by
 /// a reader), and the two steps repeat until nothing changes.</item>
 /// </list>
+/// Calls resolve by class-hierarchy analysis (every implementation in the artifact of a virtual,
+/// interface or abstract method). Filling goes back through a call's result into what every target
+/// returns; through a call with several targets (a polymorphic factory: <c>location.getAdapter(cw,
+/// ctx)</c>, abstract, implemented by several subclasses) it reaches the visitors they build and the
+/// objects those wrap, but not a writer one of them creates itself: which writer such a factory
+/// returns is configuration we cannot see (Byte Buddy's ClassWriterStrategy: retaining by default,
+/// discarding on request).
 /// A writer construction is rewriting existing bytes when its object is filled. Context-insensitive
 /// and flow-insensitive across methods: a helper called with a reader from one caller and fresh
 /// data from another fills both callers' objects.
@@ -31,17 +38,25 @@ internal sealed class PoolRebuildFlow
     private readonly Dictionary<MethodFacts, int[]> _fieldNodes = [];
     private readonly List<List<int>?> _forward = [];
     private readonly List<List<int>?> _backward = [];
+    private readonly List<List<int>?> _polymorphicBackward = []; // result ← return of a call with several targets: indices into _sites
+    private readonly List<PolymorphicSite> _sites = [];
+    private readonly HashSet<int> _writerAllocations = [];
+    private readonly bool[] _isParameter; // method parameter nodes (field nodes, numbered after them, are not)
+    private readonly bool _followPolymorphic;
     private readonly Dictionary<int, List<int>> _contents = [];
     private readonly List<(List<int> From, List<int> Fills)> _fills = [];
     private readonly List<int> _sources = [];
     private readonly HashSet<int> _defined = [];
     private bool[] _existing = [];
     private bool[] _filled = [];
+    private bool[] _filledDirectly = []; // reached without crossing a polymorphic return
+    private readonly HashSet<(int Node, int Site)> _filledBehind = [];
     private bool[] _propagated = [];
 
-    public PoolRebuildFlow(ArtifactCallGraph graph, PoolRebuildAsm asm, Func<MethodFacts, bool> include)
+    public PoolRebuildFlow(ArtifactCallGraph graph, PoolRebuildAsm asm, Func<MethodFacts, bool> include, bool followPolymorphic = true)
     {
         _graph = graph;
+        _followPolymorphic = followPolymorphic;
         var methods = graph.Methods.Where(m => include(m.Method)).Select(m => m.Method).ToList();
         int next = 0;
         foreach (var m in methods)
@@ -49,10 +64,14 @@ internal sealed class PoolRebuildFlow
             _base[m] = next;
             next += 1 + m.ArgumentCount + m.Calls.Count + m.Allocations.Count;
         }
+        _isParameter = new bool[next];
+        foreach (var (m, b) in _base)
+            for (int i = 1; i <= m.ArgumentCount; i++) _isParameter[b + i] = true;
         for (int i = 0; i < next; i++)
         {
             _forward.Add(null);
             _backward.Add(null);
+            _polymorphicBackward.Add(null);
         }
         foreach (var m in methods) AddMethod(m, asm);
         Solve();
@@ -146,6 +165,14 @@ internal sealed class PoolRebuildFlow
                 // target: a polymorphic factory (Byte Buddy's ClassWriterStrategy, retaining by
                 // default, discarding on request) picks its writer by configuration we cannot see.
                 Edge(_base[target], result, fillBackward: targetCount == 1);
+                if (targetCount > 1 && _followPolymorphic && result >= 0)
+                {
+                    var arguments = new List<int>[Math.Min(call.Arguments.Length, target.ArgumentCount)];
+                    for (int i = 0; i < arguments.Length; i++) arguments[i] = Nodes(m, call.Arguments[i]);
+                    (_polymorphicBackward[result] ??= []).Add(_sites.Count);
+
+                    _sites.Add(new PolymorphicSite(_base[target], arguments));
+                }
             }
             if (targetCount == 0 && PoolRebuildApis.IsJavassist(call.Target.Owner))
                 foreach (var v in call.Receiver) Edge(Node(m, v), result); // ctClass.getDeclaredMethod(…) is part of the same class
@@ -167,6 +194,7 @@ internal sealed class PoolRebuildFlow
             var inner = Nodes(m, allocation.Contents);
             if (inner.Count > 0) _contents[node] = inner;
             if (allocation.Kind == AllocationKind.Object && asm.IsReaderType(allocation.ClassName)) _sources.Add(node);
+            if (allocation.Kind == AllocationKind.Object && asm.IsWriterType(allocation.ClassName)) _writerAllocations.Add(node);
         }
     }
 
@@ -174,6 +202,7 @@ internal sealed class PoolRebuildFlow
     {
         _existing = new bool[_forward.Count];
         _filled = new bool[_forward.Count];
+        _filledDirectly = new bool[_forward.Count];
         _propagated = new bool[_forward.Count];
         var work = new Stack<int>(_sources);
         Propagate(work);
@@ -190,23 +219,59 @@ internal sealed class PoolRebuildFlow
         }
     }
 
-    /// <summary>Marks a node and everything that can reach it, and the objects it wraps, as filled (and so existing).</summary>
+    /// <summary>
+    /// Marks a node and everything that can reach it, and the objects it wraps, as filled (and so
+    /// existing). Behind a polymorphic return (see the class remarks) the walk is tied to that call
+    /// site: it fills what the implementations build but skips writers they create, and leaves an
+    /// implementation through its parameters only into the arguments of that call. From there it
+    /// fills what those arguments are built from but does not climb from a parameter to every caller
+    /// of a helper: a visitor wrapper shared by many callers (Byte Buddy's ValidatingClassVisitor.of)
+    /// must not fill the writers of all of them. A node reached several ways is walked each way.
+    /// </summary>
     private bool Fill(int start, Stack<int> existingWork)
     {
+        const int Direct = -1, AfterSite = -2; // otherwise the index of the polymorphic call being followed
         bool any = false;
-        var stack = new Stack<int>();
-        stack.Push(start);
+        var stack = new Stack<(int Node, int Mode)>();
+        stack.Push((start, Direct));
         while (stack.Count > 0)
         {
-            int n = stack.Pop();
-            if (_filled[n]) continue;
-            _filled[n] = any = true;
-            if (!_propagated[n]) existingWork.Push(n);
-            if (_backward[n] is { } preds) foreach (var p in preds) stack.Push(p);
-            if (_contents.TryGetValue(n, out var inner)) foreach (var i in inner) stack.Push(i);
+            var (n, mode) = stack.Pop();
+            if (mode == Direct)
+            {
+                if (_filledDirectly[n]) continue;
+                _filledDirectly[n] = true;
+            }
+            else
+            {
+                if (_filledDirectly[n] || !_filledBehind.Add((n, mode))) continue;
+                if (mode >= 0)
+                {
+                    if (_writerAllocations.Contains(n)) continue;
+                    var call = _sites[mode];
+                    if (n > call.Target && n <= call.Target + call.Arguments.Length)
+                    {
+                        // A parameter of the implementation: what this call passed.
+                        foreach (var a in call.Arguments[n - call.Target - 1]) stack.Push((a, AfterSite));
+                        continue;
+                    }
+                }
+            }
+            if (!_filled[n])
+            {
+                _filled[n] = any = true;
+                if (!_propagated[n]) existingWork.Push(n);
+            }
+            if (_backward[n] is { } preds && !(mode == AfterSite && n < _isParameter.Length && _isParameter[n]))
+                foreach (var p in preds) stack.Push((p, mode));
+            if (_polymorphicBackward[n] is { } sites) foreach (var s in sites) stack.Push((_sites[s].Target, s));
+            if (_contents.TryGetValue(n, out var inner)) foreach (var i in inner) stack.Push((i, mode));
         }
         return any;
     }
+
+    /// <summary>A call with several targets: the return node of one target and the argument nodes of the call.</summary>
+    private sealed record PolymorphicSite(int Target, List<int>[] Arguments);
 
     /// <summary>Spreads "existing" forward along value flow from the nodes on the work stack.</summary>
     private void Propagate(Stack<int> work)
@@ -237,6 +302,7 @@ internal sealed class PoolRebuildFlow
         node = _forward.Count;
         _forward.Add(null);
         _backward.Add(null);
+        _polymorphicBackward.Add(null);
         _fields[key] = node;
         return node;
     }

@@ -7,7 +7,7 @@ namespace BytecodeLint.Analysis.Rules.Retransform.PoolRebuild;
 /// visitors and tree nodes, the JDK ClassFile API, Javassist, <c>ClassFileTransformer</c> and
 /// <c>define…Class</c> calls; a class whose constant pool never spells one of those names takes part
 /// only through the class hierarchy (and is read later if a subtype of such a type, or a transformer's
-/// call path, needs it: see <see cref="CallGraph.DemandCallGraphCollector"/>). The check looks at the
+/// call path, needs it: see <see cref="Flow.DemandCallGraphCollector"/>). The check looks at the
 /// raw pool bytes with two vectorised searches and decodes nothing, so the classes that do not matter
 /// (almost all of a compiler or an application server) cost one pass over their pool.
 /// </summary>
