@@ -3,7 +3,7 @@ namespace BytecodeLint.Analysis.HotSpot;
 /// <summary>
 /// A class loader's non-class Metaspace arena, replayed allocation by allocation, to price what a
 /// sequence of metadata allocations adds to <c>jcmd VM.metaspace</c>'s "used" figure
-/// (docs/design/hotspot.md §4 "From components to bytes").
+/// (docs/design/hotspot.md §4, "The model: replay the clones").
 /// </summary>
 /// <remarks>
 /// JDK 16 and later (JEP 387, <c>MetaspaceArena::allocate</c>), for a loader past its first few

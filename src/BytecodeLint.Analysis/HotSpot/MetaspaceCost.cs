@@ -41,15 +41,16 @@ public static class MetaspaceCost
     /// <summary>
     /// Refit, per widened method: 1.16·W·(code + StackMapTable) + 1.8 B·W·LNT entries; add
     /// <see cref="RefitBaseBytes"/> once per retransform that widens (docs/design/hotspot.md §4).
+    /// Prices only code, stack map and line numbers; see <see cref="LdcWideningBytes"/>.
     /// </summary>
     public static long LdcWideningRefitMethod(int widened, long codeLength, long stackMapTableLength, long lineNumberEntries) =>
         widened <= 0 ? 0 : (long)Math.Round(widened * (RefitBytesPerCodeAndStackMap * (codeLength + stackMapTableLength) + RefitBytesPerLineEntry * lineNumberEntries));
 
     /// <summary>
-    /// The estimate <c>simulate</c> reports: the refit, Σ per method plus the 42 KiB base when
-    /// anything widened. Chosen over the first fit because it was fitted on more runs (the 9
-    /// generated cases, 18 no-op rebuilds and 14 real classes) and is the closer of the two on both
-    /// oracle rebuild cases (docs/simulate.md).
+    /// The refit over a class: Σ per method plus the 42 KiB base when anything widened. It was the
+    /// reported estimate until the per-component measurements (docs/simulate.md) showed it misses
+    /// exception tables, LocalVariableTables and annotations; kept for comparison. The reported
+    /// estimate is now <see cref="LdcWideningBytes"/>.
     /// </summary>
     public static long LdcWideningEstimate(IEnumerable<(int Widened, long CodeLength, long StackMapTableLength, long LineNumberEntries)> methods)
     {

@@ -129,4 +129,13 @@ public sealed class MetaspaceCostTests
         Assert.InRange(bytes[2], 1, MetaspaceCost.LdcWideningUpperBound(shapes[1], 300, JdkProfile.ForFeature(17)));
         Assert.InRange(bytes[0], 1, MetaspaceCost.LdcWideningUpperBound(shapes[0], 300, JdkProfile.ForFeature(17)));
     }
+
+    [Fact]
+    public void Before_JDK_16_clones_pack_into_fixed_64_KiB_chunks()
+    {
+        // The old allocator (not measured): three 17 KiB ConstMethods per 64 KiB chunk, not one per 32 KiB.
+        var shape = Shape(2_400, inline: 2 + 8 * 2_100);
+        Assert.InRange(PerClone(shape, 300, jdk: 11), 21_700, 22_000);
+        Assert.InRange(PerClone(shape, 300, jdk: 17), 32_700, 32_800);
+    }
 }
