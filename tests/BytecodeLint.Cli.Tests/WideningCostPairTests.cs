@@ -7,7 +7,8 @@ namespace BytecodeLint.Cli.Tests;
 /// <summary>
 /// <c>bytecodelint simulate</c> on the generated pairs of tests/TestData/widening-cost, against the
 /// widened-ldc counts HotSpot logged when they were retransformed on JDK 17 and 25
-/// (samples/java/measure/results/widening-cost-measured.tsv).
+/// (samples/java/measure/results/widening-cost-measured.tsv) and the Metaspace those widenings cost
+/// (tests/TestData/widening-cost/measured.tsv: the retransform minus a control that widens nothing).
 /// </summary>
 public class WideningCostPairTests
 {
@@ -38,6 +39,33 @@ public class WideningCostPairTests
                 return int.Parse(f[3], CultureInfo.InvariantCulture);
         }
         throw new InvalidOperationException($"no measurement for {name} on JDK {jdk}");
+    }
+
+    /// <summary>Retransform minus control, in bytes, as committed beside the pairs.</summary>
+    private static long MeasuredWideningBytes(string name, string jdk)
+    {
+        foreach (var line in File.ReadLines(Path.Combine(PairsDir, "measured.tsv")).Skip(1))
+        {
+            var f = line.Split('\t');
+            if (f[0] == name && f[1].Split('.')[0] == jdk) return long.Parse(f[3], CultureInfo.InvariantCulture);
+        }
+        throw new InvalidOperationException($"no measured cost for {name} on JDK {jdk}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Simulated_widening_cost_is_within_25_percent_of_the_measured_one(string name, string jdk)
+    {
+        string dir = Path.Combine(PairsDir, name);
+        var result = CliRunner.Run("simulate", Path.Combine(dir, "original.class"), Path.Combine(dir, "transformed.class"),
+            "--jdk", jdk, "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var root = JsonDocument.Parse(result.Stdout).RootElement;
+        // The per-method estimates are the clones alone; the total adds the rebuilt class, which the control cancels.
+        long estimate = root.GetProperty("methods").EnumerateArray().Sum(m => m.GetProperty("estimatedBytes").GetInt64());
+        long measured = MeasuredWideningBytes(name, jdk);
+        double ratio = estimate / (double)measured;
+        Assert.True(ratio is >= 0.75 and <= 1.25, $"{name} on JDK {jdk}: simulate {estimate:N0} B, measured {measured:N0} B, ratio {ratio:F2}");
     }
 
     [Theory]

@@ -35,15 +35,15 @@ public static class HotSpotModel
         var scratchPool = scratch.Pool.WithNeverEqual(neverEqual);
         var (merged, map, appendedEntries, appendedSlots) = ConstantPoolMerge.Run(old.Pool, scratchPool, neverEqual, forkOld);
         var result = scratch.Rewrite(merged, map, out int[] widened, out int[] patched);
+        // The clones are those of the scratch methods, all in the class loader's one arena.
+        var cost = MetaspaceCost.LdcWideningBytes(scratch.Methods.Select((method, m) => (method.Shape, widened[m])).ToArray(), profile);
         var methods = new List<MethodMergeOutcome>();
         for (int m = 0; m < scratch.Methods.Count; m++)
         {
             var method = scratch.Methods[m];
             if (!method.HasCode) continue;
             methods.Add(new MethodMergeOutcome(method.Name, method.Descriptor, widened[m], patched[m], method.S, method.CodeLength, method.StackMapTableLength,
-                method.LineNumberEntries,
-                MetaspaceCost.LdcWideningRefitMethod(widened[m], method.CodeLength, method.StackMapTableLength, method.LineNumberEntries),
-                MetaspaceCost.LdcWidening(method.S, widened[m])));
+                method.LineNumberEntries, cost[m], MetaspaceCost.LdcWidening(method.S, widened[m])));
         }
         return new MergeOutcome(old.Pool.Count, scratch.Pool.Count, merged.Count, map.Count, appendedEntries, appendedSlots, methods, map, result);
     }

@@ -2,7 +2,7 @@ namespace BytecodeLint.Analysis.HotSpot;
 
 /// <summary>Per-method result of one merge: widened <c>ldc</c> and the widening cost.</summary>
 /// <param name="S">Code length + StackMapTable length + LineNumberTable entries of the scratch method (docs/design/hotspot.md §4).</param>
-/// <param name="EstimatedBytes">The refit's per-method term (<see cref="MetaspaceCost.LdcWideningRefitMethod"/>).</param>
+/// <param name="EstimatedBytes">What this method's clones add to Metaspace (<see cref="MetaspaceCost.LdcWideningBytes"/>).</param>
 /// <param name="FirstFitBytes">The first fit for the same method (<see cref="MetaspaceCost.LdcWidening"/>).</param>
 /// <param name="PatchedLdc">1-byte <c>ldc</c> whose index was remapped in place (new index ≤ 255).</param>
 public sealed record MethodMergeOutcome(string Name, string Descriptor, int WidenedLdc, int PatchedLdc, long S, int CodeLength, int StackMapTableLength,
@@ -29,7 +29,7 @@ public sealed record MergeOutcome(
     /// <summary>1-byte <c>ldc</c> remapped in place (HotSpot's trace log counts them as index rewrites).</summary>
     public int PatchedLdc => Methods.Sum(m => m.PatchedLdc);
 
-    /// <summary>The reported estimate: refit, Σ methods + 42 KiB base when anything widened.</summary>
+    /// <summary>The reported estimate: Σ methods' clone cost + the refit's 42 KiB base (rebuilt class and merge pool) when anything widened.</summary>
     public long EstimatedBytes => WidenedLdc == 0 ? 0 : Methods.Sum(m => m.EstimatedBytes) + MetaspaceCost.RefitBaseBytes;
 
     /// <summary>The first fit, Σ W_m × (1.114·S_m + 7.5 KB), kept for comparison.</summary>

@@ -13,7 +13,7 @@ public readonly record struct CodeReference(int Pc, Opcode Opcode, int Index);
 public sealed class MethodModel
 {
     public MethodModel(string name, string descriptor, bool hasCode, int codeLength, int stackMapTableLength, int lineNumberEntries,
-        IReadOnlyList<CodeReference> references, IReadOnlyList<int> catchTypes)
+        IReadOnlyList<CodeReference> references, IReadOnlyList<int> catchTypes, MethodShape? shape = null)
     {
         Name = name;
         Descriptor = descriptor;
@@ -23,6 +23,8 @@ public sealed class MethodModel
         LineNumberEntries = lineNumberEntries;
         References = references;
         CatchTypes = catchTypes;
+        // Without the class file's tables, the shape knows code, stack map and a 1-byte-per-entry line table.
+        Shape = shape ?? (hasCode ? new MethodShape(codeLength, lineNumberEntries > 0 ? lineNumberEntries + 1 : 0, stackMapTableLength, 0, []) : null);
     }
 
     public string Name { get; }
@@ -42,6 +44,9 @@ public sealed class MethodModel
     public long S => (long)CodeLength + StackMapTableLength + LineNumberEntries;
 
     public IReadOnlyList<CodeReference> References { get; }
+
+    /// <summary>What a clone of this method copies (exception and local-variable tables, annotations, …); null without code.</summary>
+    public MethodShape? Shape { get; }
 
     /// <summary>Exception-table catch types (0 = catch-any).</summary>
     public IReadOnlyList<int> CatchTypes { get; }
@@ -69,7 +74,8 @@ public sealed class MethodModel
         var catchTypes = new int[code.ExceptionHandlerCount];
         for (int i = 0; i < catchTypes.Length; i++) catchTypes[i] = code.GetExceptionHandler(i).CatchType.Index;
         int smt = code.GetStackMapTable() is { } table ? table.Length : 0;
-        return new MethodModel(method.NameString, method.DescriptorString, true, code.CodeLength, smt, code.LineNumberEntryCount, references, catchTypes);
+        return new MethodModel(method.NameString, method.DescriptorString, true, code.CodeLength, smt, code.LineNumberEntryCount, references, catchTypes,
+            MethodShape.From(method));
     }
 
     /// <summary>
@@ -97,6 +103,7 @@ public sealed class MethodModel
             references[i] = reference with { Opcode = opcode, Index = newIndex };
         }
         var catchTypes = CatchTypes.Select(c => c == 0 ? 0 : map.Apply(c)).ToArray();
-        return new MethodModel(Name, Descriptor, HasCode, CodeLength + widened, StackMapTableLength, LineNumberEntries, references, catchTypes);
+        return new MethodModel(Name, Descriptor, HasCode, CodeLength + widened, StackMapTableLength, LineNumberEntries, references, catchTypes,
+            Shape is null ? null : Shape with { CodeLength = Shape.CodeLength + widened });
     }
 }

@@ -30,9 +30,10 @@ public sealed record MethodShape(int CodeLength, int InlineTableBytes, int Stack
             }
         }
         if (hasLnt) lnt = CompressedLineNumberBytes(lines);
-        int checkedExceptions = 0, parameters = -1, annotationKinds = 0;
+        int checkedExceptions = 0, parameters = -1;
         bool signature = false;
-        var annotationLengths = new List<int>();
+        // ConstMethod::copy_annotations_from allocates method, parameter, type, default in that order.
+        var annotationLengths = new int?[4];
         foreach (var attribute in method.Attributes)
         {
             switch (attribute.Kind)
@@ -40,13 +41,10 @@ public sealed record MethodShape(int CodeLength, int InlineTableBytes, int Stack
                 case AttributeKind.Exceptions: checkedExceptions = AttributeReaders.ReadExceptions(attribute).Length; break;
                 case AttributeKind.Signature: signature = true; break;
                 case AttributeKind.MethodParameters: parameters = attribute.Length >= 1 ? attribute.Data[0] : 0; break;
-                case AttributeKind.RuntimeVisibleAnnotations:
-                case AttributeKind.RuntimeVisibleParameterAnnotations:
-                case AttributeKind.RuntimeVisibleTypeAnnotations:
-                case AttributeKind.AnnotationDefault:
-                    annotationKinds++;
-                    annotationLengths.Add(attribute.Length);
-                    break;
+                case AttributeKind.RuntimeVisibleAnnotations: annotationLengths[0] = attribute.Length; break;
+                case AttributeKind.RuntimeVisibleParameterAnnotations: annotationLengths[1] = attribute.Length; break;
+                case AttributeKind.RuntimeVisibleTypeAnnotations: annotationLengths[2] = attribute.Length; break;
+                case AttributeKind.AnnotationDefault: annotationLengths[3] = attribute.Length; break;
             }
         }
         int handlers = code.ExceptionHandlerCount;
@@ -57,7 +55,8 @@ public sealed record MethodShape(int CodeLength, int InlineTableBytes, int Stack
             + (signature ? 2 : 0)
             + (parameters >= 0 ? 2 + 4 * parameters : 0);
         int smt = code.GetStackMapTable() is { } stackMap ? stackMap.Length : 0;
-        return new MethodShape(code.CodeLength, inline, smt, annotationKinds, annotationLengths);
+        var annotations = annotationLengths.Where(l => l is not null).Select(l => l!.Value).ToArray();
+        return new MethodShape(code.CodeLength, inline, smt, annotations.Length, annotations);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed record MethodWhatIf(string Name, string Descriptor, int WorstCaseW
 /// <item>The enhancer's own new constants are appended above the old pool, so each new <c>ldc</c>
 /// widens once the old pool has 255 entries or more.</item>
 /// </list>
-/// The estimate uses the original method's S as a proxy for the transformed one's.
+/// The estimate uses the original method's shape as a proxy for the transformed one's.
 /// </summary>
 public sealed record RebuildWhatIf(IReadOnlyList<MethodWhatIf> Methods, int ConstantPoolCount)
 {
@@ -27,7 +27,7 @@ public sealed record RebuildWhatIf(IReadOnlyList<MethodWhatIf> Methods, int Cons
 
     public int WorstCaseWidenedLdc => Methods.Sum(m => m.WorstCaseWidenedLdc);
 
-    /// <summary>Σ per-method refit + 42 KiB when anything widens (<see cref="MetaspaceCost.LdcWideningEstimate"/>).</summary>
+    /// <summary>Σ per-method clone cost (<see cref="MetaspaceCost.LdcWideningBytes"/>) + 42 KiB when anything widens.</summary>
     public long EstimatedBytes => WorstCaseWidenedLdc == 0 ? 0 : Methods.Sum(m => m.EstimatedBytes) + MetaspaceCost.RefitBaseBytes;
 
     internal static RebuildWhatIf Compute(ClassModel model, int enhancerLdcPerMethod)
@@ -48,14 +48,21 @@ public sealed record RebuildWhatIf(IReadOnlyList<MethodWhatIf> Methods, int Cons
             chosen.Add(index);
         }
         bool newConstantsWiden = pool.Count >= OneByteSlots;
-        var methods = new List<MethodWhatIf>();
-        foreach (var method in model.Methods)
+        var widened = new int[model.Methods.Count];
+        for (int m = 0; m < widened.Length; m++)
         {
+            var method = model.Methods[m];
             if (!method.HasCode) continue;
-            int widened = method.References.Count(r => IsCandidate(pool, r) && chosen.Contains(r.Index));
-            if (newConstantsWiden) widened += Math.Max(0, enhancerLdcPerMethod);
-            methods.Add(new MethodWhatIf(method.Name, method.Descriptor, widened, method.S,
-                MetaspaceCost.LdcWideningRefitMethod(widened, method.CodeLength, method.StackMapTableLength, method.LineNumberEntries)));
+            widened[m] = method.References.Count(r => IsCandidate(pool, r) && chosen.Contains(r.Index));
+            if (newConstantsWiden) widened[m] += Math.Max(0, enhancerLdcPerMethod);
+        }
+        // No JDK given: JdkProfile.Any (annotations copied, the larger ConstMethod header).
+        var bytes = MetaspaceCost.LdcWideningBytes(model.Methods.Select((method, m) => (method.Shape, widened[m])).ToArray(), JdkProfile.Any);
+        var methods = new List<MethodWhatIf>();
+        for (int m = 0; m < widened.Length; m++)
+        {
+            var method = model.Methods[m];
+            if (method.HasCode) methods.Add(new MethodWhatIf(method.Name, method.Descriptor, widened[m], method.S, bytes[m]));
         }
         return new RebuildWhatIf(methods, pool.Count);
     }

@@ -77,4 +77,65 @@ public sealed class MetaspaceCostTests
         Assert.Equal(72 + 8 * 80 + 88, MetaspaceCost.MergePoolBytes(39, 41, JdkProfile.ForFeature(17)));
         Assert.Equal(64 + 8 * 80 + 88, MetaspaceCost.MergePoolBytes(39, 41, JdkProfile.ForFeature(11)));
     }
+    private static MethodShape Shape(int code, int inline = 0, int smt = 0, params int[] annotations) =>
+        new(code, inline, smt, annotations.Length, annotations);
+
+    private static long PerClone(MethodShape shape, int widened, int jdk = 17) =>
+        MetaspaceCost.LdcWideningBytes([(shape, widened)], JdkProfile.ForFeature(jdk))[0] / widened;
+
+    [Fact]
+    public void A_clone_allocates_ConstMethod_Method_stack_map_and_each_annotation_array_in_that_order()
+    {
+        var shape = Shape(100, inline: 20, smt: 9, 10, 30);
+        // ConstMethod 48 + align8(100 + 1 + 20) + 2 pointers; Method 88; Array<u1> = align8(length + 7).
+        Assert.Equal([48 + 128 + 16, 88, 16, 24, 40], MetaspaceCost.CloneAllocations(shape, 1, JdkProfile.ForFeature(17)));
+        Assert.Equal([56 + 128 + 16, 88, 16], MetaspaceCost.CloneAllocations(shape, 1, JdkProfile.ForFeature(8)));
+    }
+
+    [Fact]
+    public void Clones_of_16_to_32_KiB_take_a_32_KiB_chunk_each()
+    {
+        // 2,100 exception-table entries: a ConstMethod of about 17 KiB. The rest of its 32 KiB chunk
+        // cannot hold the next one, so every clone costs the whole chunk (exc1800/exc2700 measured 32,768 B).
+        Assert.InRange(PerClone(Shape(2_400, inline: 2 + 8 * 2_100), 300), 32_700, 32_800);
+    }
+
+    [Fact]
+    public void Small_clones_pack_into_16_KiB_chunks_doubled_in_place()
+    {
+        // About 5.9 KiB per clone: five fit a 16 KiB chunk enlarged to 32 KiB (exc450 measured 6,555 B).
+        Assert.InRange(PerClone(Shape(1_957, inline: 2 + 8 * 450), 300), 6_400, 6_700);
+        // About 1 KiB: hardly any waste (base-w150 measured 1,004 B).
+        Assert.InRange(PerClone(Shape(754), 150), 900, 1_050);
+    }
+
+    [Fact]
+    public void Large_stack_maps_cost_whole_64_KiB_commit_granules()
+    {
+        // A 184 KB stack map takes a 256 KiB chunk of which 192 KiB get committed and counted
+        // (smt300x200 measured 196,577 B per clone); the small ConstMethod reuses the chunk's leftovers.
+        Assert.InRange(PerClone(Shape(4_202, smt: 183_902), 300), 191 * 1024, 192 * 1024 + 2_048);
+        Assert.InRange(PerClone(Shape(3_152, smt: 91_952), 300), 127 * 1024, 128 * 1024 + 2_048);
+    }
+
+    [Fact]
+    public void Methods_that_do_not_widen_cost_nothing_and_the_bound_holds()
+    {
+        var shapes = new[] { Shape(1_504, inline: 2 + 12 * 500), Shape(3_307, inline: 2 + 8 * 900, smt: 0, 3_011, 3_011), Shape(500) };
+        var bytes = MetaspaceCost.LdcWideningBytes([(shapes[0], 300), (null, 5), (shapes[1], 300), (shapes[2], 0)], JdkProfile.ForFeature(17));
+        Assert.Equal(0, bytes[1]);
+        Assert.Equal(0, bytes[3]);
+        Assert.True(bytes[0] >= 300 * (1_504 + 6_002 + 136));
+        Assert.InRange(bytes[2], 1, MetaspaceCost.LdcWideningUpperBound(shapes[1], 300, JdkProfile.ForFeature(17)));
+        Assert.InRange(bytes[0], 1, MetaspaceCost.LdcWideningUpperBound(shapes[0], 300, JdkProfile.ForFeature(17)));
+    }
+
+    [Fact]
+    public void Before_JDK_16_clones_pack_into_fixed_64_KiB_chunks()
+    {
+        // The old allocator (not measured): three 17 KiB ConstMethods per 64 KiB chunk, not one per 32 KiB.
+        var shape = Shape(2_400, inline: 2 + 8 * 2_100);
+        Assert.InRange(PerClone(shape, 300, jdk: 11), 21_700, 22_000);
+        Assert.InRange(PerClone(shape, 300, jdk: 17), 32_700, 32_800);
+    }
 }

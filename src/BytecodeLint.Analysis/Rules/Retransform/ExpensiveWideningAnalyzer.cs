@@ -91,17 +91,16 @@ public sealed class ExpensiveWideningAnalyzer : BytecodeAnalyzer
 
     /// <summary>
     /// Upper bound without building the pool model: every ldc/ldc_w in the method widening, priced
-    /// with the refit. Most classes are dismissed here; only plausible ones pay for the what-if.
+    /// with the model's bound. Most classes are dismissed here; only plausible ones pay for the what-if.
     /// </summary>
     private static bool MayExceed(JavaClass @class, double thresholdBytes, int enhancerLdc)
     {
         foreach (var method in @class.Methods)
         {
-            if (method.GetCode() is not { } code) continue;
-            long s = code.CodeLength + (code.GetStackMapTable()?.Length ?? 0);
+            if (MethodShape.From(method) is not { } shape) continue;
             // W ≤ number of ldc-family instructions ≤ code length / 2, plus the enhancer's own.
-            long maxW = code.CodeLength / 2 + enhancerLdc;
-            if (MetaspaceCost.LdcWideningRefitMethod((int)Math.Min(maxW, int.MaxValue), code.CodeLength, s - code.CodeLength, code.LineNumberEntryCount) >= thresholdBytes)
+            long maxW = shape.CodeLength / 2 + enhancerLdc;
+            if (MetaspaceCost.LdcWideningUpperBound(shape, maxW, JdkProfile.Any) >= thresholdBytes)
                 return true;
         }
         return false;
