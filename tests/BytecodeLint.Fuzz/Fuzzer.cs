@@ -131,6 +131,8 @@ public sealed class Fuzzer(FuzzCorpus corpus, FuzzOptions options, Func<IEnumera
         {
             var engine = new ScanEngine(_analyzers(), maxDegreeOfParallelism: 1);
             ScanResult result = engine.Scan([path], cancel);
+            // The whole input is unreadable: the CLI's exit 2 with a message, a handled outcome.
+            if (result.InputErrors.Count > 0) return problems;
             var summary = result.Inputs[0];
             Interlocked.Add(ref _parsed, summary.Classes);
             int unreadable = 0;
@@ -149,10 +151,6 @@ public sealed class Fuzzer(FuzzCorpus corpus, FuzzOptions options, Func<IEnumera
             }
             if (summary.Classes + summary.ParseErrors != summary.ClassEntries || unreadable < summary.ParseErrors)
                 problems.Add((FailureKind.Unaccounted, $"{summary.ClassEntries} entries, {summary.Classes} parsed, {summary.ParseErrors} unreadable but {unreadable} BL9001"));
-        }
-        catch (InputException)
-        {
-            // The whole input is unreadable: the CLI's exit 2 with a message, a handled outcome.
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {

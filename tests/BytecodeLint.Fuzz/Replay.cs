@@ -20,7 +20,9 @@ public static class Replay
         };
         var clock = Stopwatch.StartNew();
         var result = new ScanEngine(RuleRegistry.CreateAnalyzers(), maxDegreeOfParallelism: 1).Scan([path]);
-        log.WriteLine($"scan: {clock.Elapsed.TotalSeconds:F2} s, {result.Inputs[0].ClassEntries} entries, {result.Inputs[0].Classes} parsed, {result.Inputs[0].NestedArchives} nested archives");
+        foreach (var error in result.InputErrors) log.WriteLine($"scan: unreadable input {error.Path}: {error.Message}");
+        foreach (var input in result.Inputs)
+            log.WriteLine($"scan: {clock.Elapsed.TotalSeconds:F2} s, {input.ClassEntries} entries, {input.Classes} parsed, {input.NestedArchives} nested archives");
         foreach (var group in result.Diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
             log.WriteLine($"  {group.Key}: {group.Count()}  e.g. {group.First().Location.Entry}: {group.First().Message}");
         clock.Restart();
