@@ -47,8 +47,10 @@ public class ToolPackageTests
         var packages = Path.Combine(folder.Path, "packages");
         // The same top-level package shape, but naming a native RID this machine is not: `any` must be chosen.
         var otherRid = OperatingSystem.IsMacOS() ? "win-x64" : "osx-arm64";
-        Pack(folder.Path, packages, "-p:ToolPackageRuntimeIdentifiers=" + otherRid + "%3Bany");
-        Pack(folder.Path, packages, "-r", "any", "-p:ToolPackageRuntimeIdentifiers=" + otherRid + "%3Bany");
+        // Quoted, so that MSBuild sees a real list separator (%3B would stay one RID, "osx-arm64;any").
+        var rids = "-p:ToolPackageRuntimeIdentifiers=\"" + otherRid + ";any\"";
+        Pack(folder.Path, packages, rids);
+        Pack(folder.Path, packages, "-r", "any", rids);
 
         var command = Install(folder, packages, out var version);
 
