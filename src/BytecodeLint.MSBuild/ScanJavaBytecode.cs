@@ -23,6 +23,9 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
 
     private readonly CliRunner _runner = new CliRunner();
 
+    /// <summary>The "error: …" lines of the last CLI run that exited with code 2 but wrote a report.</summary>
+    private readonly List<string> _partialRunErrors = new List<string>();
+
     /// <summary>Jars and class folders. Metadata: <c>TargetJdk</c>, <c>SourceRoot</c> (;-list), <c>NoWarn</c>.</summary>
     public ITaskItem[] Inputs { get; set; } = Array.Empty<ITaskItem>();
 
@@ -150,6 +153,7 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
             usedCacheFiles.Add(reportPath);
             usedCacheFiles.Add(cachedSarif);
 
+            _partialRunErrors.Clear();
             if (!File.Exists(reportPath) || (errorLog != null && !File.Exists(cachedSarif)))
             {
                 fromCache = false;
@@ -172,6 +176,9 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
                 LogTaskError(TaskCodes.ReportUnreadable, ProjectFile, "BytecodeLint: cannot read the report '{0}': {1}", reportPath, e.Message);
                 continue;
             }
+            // A CLI whose JSON report has no inputErrors array still names each unreadable input on
+            // standard error ("error: PATH: message") when it exits with code 2.
+            if (report.InputErrors.Count == 0) report.InputErrors.AddRange(InputErrorsFromStandardError(group));
             foreach (var error in report.InputErrors)
             {
                 unreadable++;
@@ -330,7 +337,11 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
         // The CLI reports problems that do not stop it (e.g. an unknown config key) as "warning: ..." lines.
         foreach (var line in lines)
         {
-            if (line.StartsWith("warning: ", StringComparison.Ordinal))
+            if (partial && line.StartsWith("error: ", StringComparison.Ordinal))
+            {
+                _partialRunErrors.Add(StripSeverityPrefix(line));
+            }
+            else if (line.StartsWith("warning: ", StringComparison.Ordinal))
             {
                 Log.LogWarning(null, TaskCodes.CliWarning, null, TaskCodes.HelpLink, ProjectFile, 0, 0, 0, 0, "BytecodeLint: {0}", StripSeverityPrefix(line));
             }
@@ -356,6 +367,18 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
         {
             _runner.Run("chmod", new[] { "+x", cli.FileName }, workingDirectory, out _);
             return _runner.Run(cli.FileName, arguments, workingDirectory, out standardError);
+        }
+    }
+
+    /// <summary>Input errors of the last run read from its standard error: the line's path is one of the group's inputs; any other line is still an error, at the project.</summary>
+    private IEnumerable<InputError> InputErrorsFromStandardError(InputGroup group)
+    {
+        foreach (var line in _partialRunErrors)
+        {
+            var input = group.Inputs.FirstOrDefault(i => line.StartsWith(i.FullPath + ": ", StringComparison.Ordinal));
+            yield return input != null
+                ? new InputError(input.FullPath, line.Substring(input.FullPath.Length + 2))
+                : new InputError("", line);
         }
     }
 

@@ -116,6 +116,25 @@ public sealed class FakeCliTaskTests : IDisposable
     }
 
     [Fact]
+    public void WithoutInputErrorsInTheReportTheStandardErrorLinesNameTheUnreadableInputs()
+    {
+        if (!CanRunShellScripts) return;
+        var good = Touch("good.jar");
+        var bad = Touch("text.jar");
+        // A CLI that scans every readable input and exits 2, but whose JSON has no inputErrors array yet.
+        var report = Report(good, bad).Replace("\"inputErrors\"", "\"unused\"");
+        var (task, engine) = CreateTask(report, $"error: {bad}: unreadable archive: not a zip archive\nerror: something else", 2, good, bad);
+
+        Assert.False(task.Execute());
+
+        var unreadable = Assert.Single(engine.Errors, e => e.File == bad);
+        Assert.Equal("BLM0002", unreadable.Code);
+        Assert.EndsWith("cannot be read: unreadable archive: not a zip archive", unreadable.Message);
+        Assert.Single(engine.Errors, e => e.Code == "BLM0002" && e.File == Path.Combine(_root, "Lint.csproj") && e.Message!.EndsWith("something else", StringComparison.Ordinal));
+        Assert.Equal(("BL0001", good), (Assert.Single(engine.Warnings).Code, engine.Warnings[0].File));
+    }
+
+    [Fact]
     public void ReportsWithInputErrorsAreNotCachedSoTheNextBuildReadsTheInputAgain()
     {
         if (!CanRunShellScripts) return;
