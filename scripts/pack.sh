@@ -2,6 +2,9 @@
 # Packs every release package into one folder (a local NuGet feed):
 #   BytecodeLint.Tool.<v>.nupkg            the dotnet tool (points at the RID packages below)
 #   BytecodeLint.Tool.linux-x64.<v>.nupkg  Native AOT build for linux-x64 (built only on a linux-x64 host)
+#   BytecodeLint.Tool.linux-arm64.<v>.nupkg  Native AOT for linux-arm64, cross-compiled on a linux-x64 host
+#                                          that has clang and Debian's arm64 cross toolchain
+#                                          (apt-get install clang gcc-aarch64-linux-gnu); skipped otherwise
 #   BytecodeLint.Tool.any.<v>.nupkg        portable framework-dependent build (any OS, .NET 10 or newer)
 #   BytecodeLint.<v>.nupkg                 the MSBuild package (portable CLI + the linux-x64 native CLI)
 # Usage: scripts/pack.sh OUTDIR [extra dotnet pack arguments, e.g. -p:Version=0.2.0]
@@ -24,17 +27,35 @@ common=(-c Release -o "$out" -nologo -nodeReuse:false "$@")
 host_rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n1)"
 echo "pack: host RID ${host_rid:-unknown}; packages go to $out" >&2
 
-# The top-level tool package: no implementation, a list of RID packages for the installer to choose from.
-dotnet pack "$cli" "${common[@]}"
-# The portable fallback (RuntimeIdentifier=any: framework-dependent, no native code).
-dotnet pack "$cli" -r any "${common[@]}"
-# Native AOT can only target the host OS; linux-x64 is the RID this repository ships natively.
+# Native AOT compiles for the host OS only; cross-architecture needs a cross linker and sysroot.
+native=()
 if [[ "$host_rid" == linux-x64 ]]; then
-  dotnet pack "$cli" -r linux-x64 "${common[@]}"
+  native+=(linux-x64)
+  if command -v clang >/dev/null && command -v aarch64-linux-gnu-objcopy >/dev/null && [[ -d /usr/aarch64-linux-gnu/lib ]]; then
+    native+=(linux-arm64)
+  else
+    echo "pack: skipping linux-arm64 (needs clang and the arm64 cross toolchain: apt-get install clang gcc-aarch64-linux-gnu)" >&2
+  fi
 else
-  echo "pack: skipping BytecodeLint.Tool.linux-x64 (Native AOT for linux-x64 needs a linux-x64 host); installs there fall back to the any package" >&2
+  echo "pack: no Native AOT package on a $host_rid host (this script builds linux RIDs on linux-x64); installs fall back to the any package" >&2
 fi
-# The MSBuild package builds its own copies of the portable and (on linux-x64) native CLI.
+# The top-level package must name only RID packages that exist in the feed: the installer takes the best
+# match from this list, and a listed but missing package fails the install instead of falling back to any.
+rids="$(IFS=';'; echo "${native[*]:+${native[*]};}any")"
+echo "pack: tool RIDs: $rids" >&2
+list=("-p:ToolPackageRuntimeIdentifiers=\"$rids\"")
+
+# The top-level tool package: no implementation, a list of RID packages for the installer to choose from.
+dotnet pack "$cli" "${list[@]}" "${common[@]}"
+# The portable fallback (RuntimeIdentifier=any: framework-dependent, no native code).
+dotnet pack "$cli" -r any "${list[@]}" "${common[@]}"
+for rid in "${native[@]}"; do
+  extra=()
+  # Cross-linking with clang --target; the host objcopy cannot strip arm64 binaries.
+  [[ "$rid" == linux-arm64 ]] && extra=(-p:ObjCopyName=aarch64-linux-gnu-objcopy)
+  dotnet pack "$cli" -r "$rid" "${list[@]}" "${extra[@]}" "${common[@]}"
+done
+# The MSBuild package builds its own copies of the portable and (on linux-x64) the linux-x64 native CLI.
 dotnet pack "$msbuild" "${common[@]}"
 
 ls -1 "$out"/*.nupkg >&2
