@@ -5,6 +5,8 @@
 #   BytecodeLint.Tool.linux-arm64.<v>.nupkg  Native AOT for linux-arm64, cross-compiled on a linux-x64 host
 #                                          that has clang and Debian's arm64 cross toolchain
 #                                          (apt-get install clang gcc-aarch64-linux-gnu); skipped otherwise
+#   BytecodeLint.Tool.linux-musl-x64.<v>.nupkg  framework-dependent build for Alpine (musl would otherwise
+#                                          get the glibc linux-x64 build through the RID graph)
 #   BytecodeLint.Tool.any.<v>.nupkg        portable framework-dependent build (any OS, .NET 10 or newer)
 #   BytecodeLint.<v>.nupkg                 the MSBuild package (portable CLI + the linux-x64 native CLI)
 # Usage: scripts/pack.sh OUTDIR [extra dotnet pack arguments, e.g. -p:Version=0.2.0]
@@ -41,7 +43,12 @@ else
 fi
 # The top-level package must name only RID packages that exist in the feed: the installer takes the best
 # match from this list, and a listed but missing package fails the install instead of falling back to any.
-rids="$(IFS=';'; echo "${native[*]:+${native[*]};}any")"
+# musl (Alpine) falls back to linux-x64 in the RID graph, whose glibc build cannot run there: give it a
+# framework-dependent package of its own (ReadyToRun, started by dotnet, no native toolchain needed).
+musl=()
+[[ "$host_rid" == linux-x64 ]] && musl=(linux-musl-x64)
+all=("${native[@]}" "${musl[@]}")
+rids="$(IFS=';'; echo "${all[*]:+${all[*]};}any")"
 echo "pack: tool RIDs: $rids" >&2
 list=("-p:ToolPackageRuntimeIdentifiers=\"$rids\"")
 
@@ -54,6 +61,9 @@ for rid in "${native[@]}"; do
   # Cross-linking with clang --target; the host objcopy cannot strip arm64 binaries.
   [[ "$rid" == linux-arm64 ]] && extra=(-p:ObjCopyName=aarch64-linux-gnu-objcopy)
   dotnet pack "$cli" -r "$rid" "${list[@]}" "${extra[@]}" "${common[@]}"
+done
+for rid in "${musl[@]}"; do
+  dotnet pack "$cli" -r "$rid" -p:PublishAot=false -p:SelfContained=false -p:UseAppHost=false "${list[@]}" "${common[@]}"
 done
 # The MSBuild package builds its own copies of the portable and (on linux-x64) the linux-x64 native CLI.
 dotnet pack "$msbuild" "${common[@]}"
