@@ -21,9 +21,9 @@ internal sealed class CliRunner
     }
 
     /// <summary>Runs to completion (or cancellation) and returns the exit code; -1 when cancelled.</summary>
-    public int Run(string dotnetHost, IReadOnlyList<string> arguments, string workingDirectory, out string standardError)
+    public int Run(string fileName, IReadOnlyList<string> arguments, string workingDirectory, out string standardError)
     {
-        var startInfo = new ProcessStartInfo(dotnetHost, JoinArguments(arguments))
+        var startInfo = new ProcessStartInfo(fileName, JoinArguments(arguments))
         {
             UseShellExecute = false,
             CreateNoWindow = true,

@@ -23,12 +23,27 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
 
     private readonly CliRunner _runner = new CliRunner();
 
+    /// <summary>The "error: …" lines of the last CLI run that exited with code 2 but wrote a report.</summary>
+    private readonly List<string> _partialRunErrors = new List<string>();
+
     /// <summary>Jars and class folders. Metadata: <c>TargetJdk</c>, <c>SourceRoot</c> (;-list), <c>NoWarn</c>.</summary>
     public ITaskItem[] Inputs { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>Full path of the CLI's <c>bytecodelint.dll</c>.</summary>
+    /// <summary>Full path of the portable CLI's <c>bytecodelint.dll</c>.</summary>
     [Required]
     public string CliAssembly { get; set; } = "";
+
+    /// <summary>Folder of native CLI builds, one subfolder per runtime identifier (<c>linux-x64/bytecodelint</c>).</summary>
+    public string? NativeCliDirectory { get; set; }
+
+    /// <summary>False always runs the portable CLI.</summary>
+    public bool UseNativeCli { get; set; } = true;
+
+    /// <summary>The project being built: task errors that concern no single input point at it.</summary>
+    public string? ProjectFile { get; set; }
+
+    /// <summary>Base of the SARIF runs' <c>automationDetails.id</c> (GitHub code scanning category).</summary>
+    public string? SarifCategory { get; set; }
 
     /// <summary>The dotnet host that runs the CLI; empty means <c>dotnet</c> on the PATH.</summary>
     public string? DotNetHostPath { get; set; }
@@ -74,6 +89,10 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
     [Output]
     public int ErrorCount { get; private set; }
 
+    /// <summary>Number of findings suppressed in the bytecode, by configuration or by the baseline.</summary>
+    [Output]
+    public int SuppressedCount { get; private set; }
+
     /// <summary>True when every report came from the cache (no CLI process started).</summary>
     [Output]
     public bool FromCache { get; private set; }
@@ -91,19 +110,29 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
         }
         if (!File.Exists(CliAssembly))
         {
-            Log.LogError("BytecodeLint: the CLI '{0}' does not exist; the BytecodeLint package looks incomplete.", CliAssembly);
+            LogTaskError(TaskCodes.CliMissing, ProjectFile, "BytecodeLint: the CLI '{0}' does not exist; the BytecodeLint package looks incomplete.", CliAssembly);
             return false;
         }
-        var missing = Inputs.Where(i => !File.Exists(InputGroup.FullPath(baseDirectory, i.ItemSpec)) && !Directory.Exists(InputGroup.FullPath(baseDirectory, i.ItemSpec))).ToList();
-        foreach (var item in missing)
+        var host = string.IsNullOrEmpty(DotNetHostPath) ? "dotnet" : DotNetHostPath!;
+        var cli = CliLocator.Select(CliAssembly, NativeCliDirectory, CliLocator.HostRuntimeIdentifier(), UseNativeCli, host);
+        Log.LogMessage(MessageImportance.Normal, "{0}", cli.Description);
+
+        // A missing input is reported at its item; the others are still linted.
+        var present = new List<ITaskItem>();
+        foreach (var item in Inputs)
         {
-            Log.LogError(null, null, null, InputGroup.FullPath(baseDirectory, item.ItemSpec), 0, 0, 0, 0,
+            var path = InputGroup.FullPath(baseDirectory, item.ItemSpec);
+            if (File.Exists(path) || Directory.Exists(path))
+            {
+                present.Add(item);
+                continue;
+            }
+            LogTaskError(TaskCodes.InputMissing, path,
                 "BytecodeLint: the input '{0}' does not exist (a BytecodeLintInput item names a missing jar or class folder).", item.ItemSpec);
         }
-        if (missing.Count > 0) return false;
 
         var policy = new WarningPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
-        var groups = InputGroup.Create(Inputs, baseDirectory, TargetJdk, SourceRoots.Select(r => r.ItemSpec));
+        var groups = InputGroup.Create(present, baseDirectory, TargetJdk, SourceRoots.Select(r => r.ItemSpec));
         var configFiles = ConfigFiles.Select(c => InputGroup.FullPath(baseDirectory, c.ItemSpec)).Where(File.Exists).Distinct(InputGroup.PathComparer).ToList();
         var errorLog = string.IsNullOrWhiteSpace(ErrorLog) ? null : InputGroup.FullPath(baseDirectory, ErrorLog!);
         var baseline = string.IsNullOrWhiteSpace(Baseline) ? null : InputGroup.FullPath(baseDirectory, Baseline!);
@@ -111,48 +140,71 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
 
         Directory.CreateDirectory(CacheDirectory);
         var usedCacheFiles = new HashSet<string>(InputGroup.PathComparer);
+        var sarifParts = new List<string>();
         var fromCache = true;
         var findingCount = 0;
-        for (var index = 0; index < groups.Count; index++)
+        var unreadable = 0;
+        foreach (var group in groups)
         {
-            var group = groups[index];
-            var sarifPath = errorLog == null ? null : SarifPathFor(errorLog, index);
-            var arguments = ScanArguments(group, configFiles, baseline, sarifPath != null ? sarifBase : null);
-            var key = CacheKey(group, arguments, configFiles, baseline, sarifPath != null);
+            var arguments = ScanArguments(group, configFiles, baseline, errorLog != null ? sarifBase : null);
+            var key = CacheKey(group, arguments, configFiles, baseline, errorLog != null, cli);
             var reportPath = Path.Combine(CacheDirectory, key + ".json");
             var cachedSarif = Path.Combine(CacheDirectory, key + ".sarif");
             usedCacheFiles.Add(reportPath);
             usedCacheFiles.Add(cachedSarif);
 
-            if (!File.Exists(reportPath) || (sarifPath != null && !File.Exists(cachedSarif)))
+            _partialRunErrors.Clear();
+            if (!File.Exists(reportPath) || (errorLog != null && !File.Exists(cachedSarif)))
             {
                 fromCache = false;
-                if (!RunCli(arguments, reportPath, sarifPath != null ? cachedSarif : null, baseDirectory)) return false;
+                if (!RunCli(cli, arguments, reportPath, errorLog != null ? cachedSarif : null, baseDirectory)) continue;
             }
-            if (sarifPath != null && !CopySarif(cachedSarif, sarifPath)) return false;
+            if (errorLog != null)
+            {
+                if (File.Exists(cachedSarif)) sarifParts.Add(cachedSarif);
+                else LogTaskError(TaskCodes.SarifNotWritten, errorLog, "BytecodeLint: the CLI wrote no SARIF log for {0}.", string.Join(", ", group.Inputs.Select(i => i.FullPath)));
+            }
 
-            List<Finding> findings;
+            ScanReportData report;
             try
             {
-                findings = ScanReportReader.Read(File.ReadAllText(reportPath));
+                report = ScanReportReader.Read(File.ReadAllText(reportPath));
             }
             catch (Exception e) when (e is FormatException or IOException)
             {
                 TryDelete(reportPath);
-                Log.LogError("BytecodeLint: cannot read the report '{0}': {1}", reportPath, e.Message);
-                return false;
+                LogTaskError(TaskCodes.ReportUnreadable, ProjectFile, "BytecodeLint: cannot read the report '{0}': {1}", reportPath, e.Message);
+                continue;
             }
-            findingCount += findings.Count;
-            foreach (var finding in findings) LogFinding(finding, group, policy);
+            // A CLI whose JSON report has no inputErrors array still names each unreadable input on
+            // standard error ("error: PATH: message") when it exits with code 2.
+            if (report.InputErrors.Count == 0) report.InputErrors.AddRange(InputErrorsFromStandardError(group));
+            foreach (var error in report.InputErrors)
+            {
+                unreadable++;
+                var input = group.Inputs.FirstOrDefault(i => InputGroup.PathComparer.Equals(i.FullPath, error.Path));
+                LogTaskError(TaskCodes.InputUnreadable, input?.FullPath ?? (error.Path.Length > 0 ? error.Path : ProjectFile),
+                    "BytecodeLint: the input cannot be read: {0}", StripSeverityPrefix(error.Message));
+            }
+            // Input errors are not cached: the next build must try the input again (permissions, a file being written).
+            if (report.InputErrors.Count > 0)
+            {
+                TryDelete(reportPath);
+                fromCache = false;
+            }
+            findingCount += report.Findings.Count;
+            foreach (var finding in report.Findings) LogFinding(finding, group, policy);
         }
         DeleteStaleCacheFiles(usedCacheFiles);
+        if (errorLog != null && sarifParts.Count > 0) WriteSarif(sarifParts, errorLog);
 
         FromCache = fromCache;
         // One high-importance line per project, so even a quiet build says that the jars were checked.
         Log.LogMessage(MessageImportance.High,
-            "BytecodeLint: {0} input(s), {1} finding(s): {2} error(s), {3} warning(s){4} in {5:0.00} s.",
-            groups.Sum(g => g.Inputs.Count), findingCount, ErrorCount, WarningCount, fromCache ? ", from the cache," : "",
-            stopwatch.Elapsed.TotalSeconds);
+            "BytecodeLint: {0} input(s), {1} finding(s): {2} error(s), {3} warning(s), {4} suppressed{5}{6} in {7:0.00} s.",
+            Inputs.Length, findingCount, ErrorCount, WarningCount, SuppressedCount,
+            unreadable + (Inputs.Length - present.Count) > 0 ? "; " + (unreadable + Inputs.Length - present.Count).ToString(CultureInfo.InvariantCulture) + " input(s) not read" : "",
+            fromCache ? ", from the cache," : "", stopwatch.Elapsed.TotalSeconds);
         return !Log.HasLoggedErrors;
     }
 
@@ -198,10 +250,13 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
         return arguments;
     }
 
-    private string CacheKey(InputGroup group, IReadOnlyList<string> arguments, IReadOnlyList<string> configFiles, string? baseline, bool sarif)
+    private string CacheKey(InputGroup group, IReadOnlyList<string> arguments, IReadOnlyList<string> configFiles, string? baseline, bool sarif, CliCommand cli)
     {
         using var hash = new ContentHash();
         hash.AddString("format", CacheFormat);
+        // The portable assemblies identify the package build; native and portable builds of it report the same,
+        // but a user switching BytecodeLintUseNativeCli to compare them must get a fresh run.
+        hash.AddString("cli", cli.IsNative ? "native" : "portable");
         hash.AddString("arguments", string.Join("\n", arguments));
         hash.AddString("sarif", sarif ? "yes" : "no");
         foreach (var tool in ContentHash.ToolFiles(CliAssembly)) hash.AddPathContents("tool " + Path.GetFileName(tool), tool);
@@ -212,12 +267,16 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
         return hash.Finish();
     }
 
-    /// <summary>Runs the CLI into temporary files and moves them into the cache only on success.</summary>
-    private bool RunCli(List<string> scanArguments, string reportPath, string? sarifPath, string workingDirectory)
+    /// <summary>
+    /// Runs the CLI into temporary files and moves them into the cache when it produced a report: on
+    /// success, and on exit code 2 with input errors in the report (the other inputs were still scanned).
+    /// </summary>
+    private bool RunCli(CliCommand cli, List<string> scanArguments, string reportPath, string? sarifPath, string workingDirectory)
     {
         var temporaryReport = reportPath + ".tmp";
         var temporarySarif = sarifPath == null ? null : sarifPath + ".tmp";
-        var arguments = new List<string> { CliAssembly };
+        TryDelete(temporaryReport);
+        var arguments = new List<string>(cli.PrefixArguments);
         arguments.AddRange(scanArguments);
         if (temporarySarif != null)
         {
@@ -228,34 +287,34 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
         {
             arguments.AddRange(new[] { "--format", "json", "--output", temporaryReport });
         }
-        var host = string.IsNullOrEmpty(DotNetHostPath) ? "dotnet" : DotNetHostPath!;
-        Log.LogMessage(MessageImportance.Low, "BytecodeLint: {0} {1}", host, CliRunner.JoinArguments(arguments));
-        if (!RunOnce(host, arguments, workingDirectory)) return false;
+        Log.LogMessage(MessageImportance.Low, "BytecodeLint: {0} {1}", cli.FileName, CliRunner.JoinArguments(arguments));
+        if (!RunOnce(cli, arguments, workingDirectory, temporaryReport, out var exitCode)) return false;
         if (!File.Exists(temporaryReport))
         {
-            Log.LogError("BytecodeLint: the CLI exited normally but wrote no report to '{0}'.", temporaryReport);
+            LogTaskError(TaskCodes.ReportUnreadable, ProjectFile, "BytecodeLint: the CLI exited with code {0} but wrote no report to '{1}'.", exitCode, temporaryReport);
             return false;
         }
         ReplaceFile(temporaryReport, reportPath);
-        if (temporarySarif != null && sarifPath != null) ReplaceFile(temporarySarif, sarifPath);
+        if (temporarySarif != null && sarifPath != null && File.Exists(temporarySarif)) ReplaceFile(temporarySarif, sarifPath);
         return true;
     }
 
-    private bool RunOnce(string host, List<string> arguments, string workingDirectory)
+    private bool RunOnce(CliCommand cli, List<string> arguments, string workingDirectory, string reportPath, out int exitCode)
     {
-        int exitCode;
         string standardError;
+        exitCode = -1;
         var yielded = BuildEngine is IBuildEngine3;
         // Let other projects build while the CLI runs; no logging until Reacquire.
         if (yielded) ((IBuildEngine3)BuildEngine).Yield();
         try
         {
-            exitCode = _runner.Run(host, arguments, workingDirectory, out standardError);
+            exitCode = StartCli(cli, arguments, workingDirectory, out standardError);
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             if (yielded) ((IBuildEngine3)BuildEngine).Reacquire();
-            Log.LogError("BytecodeLint: cannot start '{0}': {1} (set BytecodeLintDotNetHostPath to the dotnet executable).", host, e.Message);
+            LogTaskError(TaskCodes.CliNotStarted, ProjectFile, "BytecodeLint: cannot start '{0}': {1} ({2}).", cli.FileName, e.Message,
+                cli.IsNative ? "set BytecodeLintUseNativeCli=false to run the portable CLI" : "set BytecodeLintDotNetHostPath to the dotnet executable");
             return false;
         }
         if (yielded) ((IBuildEngine3)BuildEngine).Reacquire();
@@ -264,26 +323,83 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
             Log.LogMessage(MessageImportance.High, "BytecodeLint: cancelled.");
             return false;
         }
-        if (exitCode != 0)
+        var lines = standardError.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
+        // Exit code 2 with a report: some top-level inputs could not be read (the report's inputErrors,
+        // logged per input by the caller); the others were scanned. Without a report it is a usage or
+        // configuration error, and the CLI's message says which.
+        var partial = exitCode == 2 && File.Exists(reportPath);
+        if (exitCode != 0 && !partial)
         {
-            // Exit code 2 is a usage, configuration or unreadable-input error; the CLI's message says which.
-            Log.LogError("BytecodeLint: the CLI failed with exit code {0}: {1}", exitCode,
-                standardError.Length > 0 ? standardError.Replace(Environment.NewLine, " ") : "(no message)");
+            LogTaskError(TaskCodes.CliFailed, ProjectFile, "BytecodeLint: the CLI failed with exit code {0}: {1}", exitCode,
+                lines.Length > 0 ? string.Join(" ", lines.Select(StripSeverityPrefix)) : "(no message)");
             return false;
         }
         // The CLI reports problems that do not stop it (e.g. an unknown config key) as "warning: ..." lines.
-        foreach (var line in standardError.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var line in lines)
         {
-            if (line.StartsWith("warning: ", StringComparison.Ordinal)) Log.LogWarning("BytecodeLint: {0}", line.Substring("warning: ".Length));
-            else Log.LogMessage(MessageImportance.Low, "BytecodeLint: {0}", line);
+            if (partial && line.StartsWith("error: ", StringComparison.Ordinal))
+            {
+                _partialRunErrors.Add(StripSeverityPrefix(line));
+            }
+            else if (line.StartsWith("warning: ", StringComparison.Ordinal))
+            {
+                Log.LogWarning(null, TaskCodes.CliWarning, null, TaskCodes.HelpLink, ProjectFile, 0, 0, 0, 0, "BytecodeLint: {0}", StripSeverityPrefix(line));
+            }
+            else
+            {
+                Log.LogMessage(MessageImportance.Low, "BytecodeLint: {0}", line);
+            }
         }
         return true;
     }
+
+    /// <summary>
+    /// Runs the CLI. NuGet does not keep the executable bit of files it extracts, so a native CLI that
+    /// cannot be started for lack of it is made executable once and started again.
+    /// </summary>
+    private int StartCli(CliCommand cli, List<string> arguments, string workingDirectory, out string standardError)
+    {
+        try
+        {
+            return _runner.Run(cli.FileName, arguments, workingDirectory, out standardError);
+        }
+        catch (System.ComponentModel.Win32Exception) when (cli.IsNative && Path.DirectorySeparatorChar == '/')
+        {
+            _runner.Run("chmod", new[] { "+x", cli.FileName }, workingDirectory, out _);
+            return _runner.Run(cli.FileName, arguments, workingDirectory, out standardError);
+        }
+    }
+
+    /// <summary>Input errors of the last run read from its standard error: the line's path is one of the group's inputs; any other line is still an error, at the project.</summary>
+    private IEnumerable<InputError> InputErrorsFromStandardError(InputGroup group)
+    {
+        foreach (var line in _partialRunErrors)
+        {
+            var input = group.Inputs.FirstOrDefault(i => line.StartsWith(i.FullPath + ": ", StringComparison.Ordinal));
+            yield return input != null
+                ? new InputError(input.FullPath, line.Substring(input.FullPath.Length + 2))
+                : new InputError("", line);
+        }
+    }
+
+    /// <summary>The CLI prefixes its messages with "error: "; MSBuild adds its own, so "error: error:" would follow.</summary>
+    private static string StripSeverityPrefix(string line)
+    {
+        foreach (var prefix in new[] { "error: ", "warning: " })
+        {
+            if (line.StartsWith(prefix, StringComparison.Ordinal)) return line.Substring(prefix.Length);
+        }
+        return line;
+    }
+
+    private void LogTaskError(string code, string? file, string format, params object?[] arguments) =>
+        Log.LogError(null, code, null, TaskCodes.HelpLink, file, 0, 0, 0, 0, format, arguments);
 
     private void LogFinding(Finding finding, InputGroup group, WarningPolicy policy)
     {
         var input = group.Inputs.FirstOrDefault(i => InputGroup.PathComparer.Equals(i.FullPath, finding.Artifact));
         var action = finding.Suppressed ? LogAction.Message : policy.Decide(finding.Id, finding.Severity, input?.NoWarn);
+        if (finding.Suppressed) SuppressedCount++;
 
         // With a mapped source file the error list can open the Java line; otherwise point at the jar
         // and say which class inside it, since a line number in a jar means nothing to an editor.
@@ -325,27 +441,25 @@ public sealed class ScanJavaBytecode : Task, ICancelableTask
         }
     }
 
-    /// <summary>The first group writes the SARIF file itself; further groups (other TargetJdk/SourceRoot metadata) get numbered siblings.</summary>
-    private static string SarifPathFor(string errorLog, int index)
-    {
-        if (index == 0) return errorLog;
-        var folder = Path.GetDirectoryName(errorLog) ?? "";
-        return Path.Combine(folder, Path.GetFileNameWithoutExtension(errorLog) + "." + index.ToString(CultureInfo.InvariantCulture) + Path.GetExtension(errorLog));
-    }
-
-    private bool CopySarif(string cached, string destination)
+    /// <summary>
+    /// Writes the SARIF log: the one CLI run's log as it is, or the runs of several CLI runs (inputs with
+    /// different TargetJdk/SourceRoot metadata) joined into one file, each with its own automationDetails.id.
+    /// </summary>
+    private void WriteSarif(List<string> parts, string destination)
     {
         try
         {
+            var documents = parts.Select(File.ReadAllText).ToList();
+            var project = string.IsNullOrEmpty(ProjectFile) ? "project" : Path.GetFileNameWithoutExtension(ProjectFile);
+            var ids = documents.Select((_, i) => SarifRuns.AutomationId(SarifCategory, project, i, documents.Count)).ToList();
+            var text = documents.Count == 1 && ids[0] == null ? documents[0] : SarifRuns.Merge(documents, ids);
             var folder = Path.GetDirectoryName(destination);
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-            File.Copy(cached, destination, overwrite: true);
-            return true;
+            File.WriteAllText(destination, text);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            Log.LogError(null, null, null, destination, 0, 0, 0, 0, "BytecodeLint: cannot write the SARIF log (BytecodeLintErrorLog): {0}", e.Message);
-            return false;
+            LogTaskError(TaskCodes.SarifNotWritten, destination, "BytecodeLint: cannot write the SARIF log (BytecodeLintErrorLog): {0}", e.Message);
         }
     }
 

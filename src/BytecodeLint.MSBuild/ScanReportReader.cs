@@ -1,26 +1,55 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 
 namespace BytecodeLint.MSBuild;
 
-/// <summary>Reads the diagnostics of a <c>bytecodelint scan --format json</c> report.</summary>
+/// <summary>A top-level input the CLI could not read (missing, not an archive); the others were still scanned.</summary>
+internal sealed class InputError
+{
+    public InputError(string path, string message)
+    {
+        Path = path;
+        Message = message;
+    }
+
+    public string Path { get; }
+
+    public string Message { get; }
+}
+
+/// <summary>What the task uses of one <c>bytecodelint scan --format json</c> report.</summary>
+internal sealed class ScanReportData
+{
+    public List<Finding> Findings { get; } = new List<Finding>();
+
+    public List<InputError> InputErrors { get; } = new List<InputError>();
+}
+
+/// <summary>Reads the diagnostics and input errors of a <c>bytecodelint scan --format json</c> report.</summary>
 internal static class ScanReportReader
 {
     /// <summary>Throws <see cref="FormatException"/> when the text is not a BytecodeLint report.</summary>
-    public static List<Finding> Read(string json)
+    public static ScanReportData Read(string json)
     {
         if (MiniJson.Parse(json) is not Dictionary<string, object?> root || !root.ContainsKey("diagnostics"))
         {
             throw new FormatException("not a BytecodeLint JSON report (no 'diagnostics')");
         }
-        var findings = new List<Finding>();
-        if (root["diagnostics"] is not List<object?> diagnostics) return findings;
+        var report = new ScanReportData();
+        if (root.TryGetValue("inputErrors", out var e) && e is List<object?> errors)
+        {
+            foreach (var item in errors)
+            {
+                if (item is not Dictionary<string, object?> error) continue;
+                report.InputErrors.Add(new InputError(Text(error, "path") ?? "", Text(error, "message") ?? "cannot be read"));
+            }
+        }
+        if (root["diagnostics"] is not List<object?> diagnostics) return report;
         foreach (var item in diagnostics)
         {
             if (item is not Dictionary<string, object?> diagnostic) continue;
             var location = diagnostic.TryGetValue("location", out var l) ? l as Dictionary<string, object?> : null;
-            findings.Add(new Finding
+            report.Findings.Add(new Finding
             {
                 Id = Text(diagnostic, "id") ?? "",
                 Severity = Text(diagnostic, "severity") ?? "warning",
@@ -33,7 +62,7 @@ internal static class ScanReportReader
                 SourcePath = Text(location, "sourcePath"),
             });
         }
-        return findings;
+        return report;
     }
 
     private static string? Text(Dictionary<string, object?>? map, string name) =>

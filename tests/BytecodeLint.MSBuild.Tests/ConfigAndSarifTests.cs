@@ -56,4 +56,42 @@ public class ConfigAndSarifTests
         Assert.Contains("from the cache", second.Summary);
         Assert.Equal(firstSarif, File.ReadAllText(sarif));
     }
+
+    [Fact]
+    public void InputsNeedingSeveralCliRunsGiveOneSarifFileWithADistinctCategoryPerRun()
+    {
+        var folder = Package.NewFolder("sarif-groups");
+        var items = $"""
+            <BytecodeLintInput Include="{Package.CatchJar}" />
+            <BytecodeLintInput Include="{Package.SmallCatchJar}" TargetJdk="17" />
+            """;
+        var project = Package.WriteProject(folder, "<BytecodeLintErrorLog>lint.sarif</BytecodeLintErrorLog>", items);
+
+        var build = Package.Build(project);
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Equal(new[] { "lint.sarif" }, Directory.GetFiles(folder, "*.sarif").Select(Path.GetFileName));
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "lint.sarif")));
+        var runs = document.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(2, runs.Count);
+        var ids = runs.Select(r => r.GetProperty("automationDetails").GetProperty("id").GetString()).ToList();
+        Assert.Equal(new[] { "bytecodelint/Lint/run1/", "bytecodelint/Lint/run2/" }, ids);
+        Assert.Equal(build.Warnings("BL0001").Count(), runs.Sum(r => r.GetProperty("results").GetArrayLength()));
+    }
+
+    [Fact]
+    public void AMissingInputIsACodedErrorAtItsItemAndTheOtherInputsAreStillLinted()
+    {
+        var folder = Package.NewFolder("missing");
+        var missing = Path.Combine(folder, "not-built-yet.jar");
+        var project = Package.WriteProject(folder, items: Input(Package.CatchJar) + Input(missing));
+
+        var build = Package.Build(project);
+
+        Assert.NotEqual(0, build.ExitCode);
+        var error = Assert.Single(build.Events, e => e.Kind == "error");
+        Assert.Equal(("BLM0001", missing), (error.Code, error.File));
+        Assert.Equal(3, build.Warnings("BL0001").Count());
+        Assert.Contains("1 input(s) not read", build.Summary);
+    }
 }

@@ -34,6 +34,29 @@ public class MultiTargetingAndCacheTests
     }
 
     [Fact]
+    public void SingleFrameworkBuildAndPublishOfAMultiTargetingProjectLintOnce()
+    {
+        var folder = Package.NewFolder("multi-f");
+        var items = $"""<BytecodeLintInput Include="{Package.CatchJar}" />""";
+        var project = Package.WriteProject(folder, items: items, targetFrameworks: "<TargetFrameworks>net10.0;net9.0</TargetFrameworks>");
+
+        var build = Package.Build(project, "-f", "net10.0");
+        var publish = Package.RunDotnet(folder, "publish", project, "-f", "net10.0", "--no-restore",
+            "-p:RestorePackagesPath=" + Package.Packages);
+        var off = Package.Build(project, "-f", "net10.0", "--no-restore", "-p:BytecodeLintInInnerBuild=false");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Equal(3, build.Warnings("BL0001").Count());
+        Assert.Single(build.Events, e => e.Kind == "message" && e.Message!.Contains("input(s)", StringComparison.Ordinal));
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        Assert.Equal(3, publish.Output.Split('\n').Count(l => l.Contains("warning BL0001", StringComparison.Ordinal)));
+        // Turned off, the build says that it skipped and how to lint.
+        Assert.Empty(off.Warnings("BL0001"));
+        Assert.Contains(off.Events, e => e.Kind == "message" && e.Message!.Contains("not linted in the net10.0 build", StringComparison.Ordinal)
+            && e.Message.Contains("BytecodeLintInInnerBuild=true", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ChangedJarContentsMissTheCache()
     {
         var folder = Package.NewFolder("cache");

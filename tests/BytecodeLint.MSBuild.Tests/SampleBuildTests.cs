@@ -39,6 +39,11 @@ public class SampleBuildTests
         Assert.Contains("samples.app.CatchThrowablePrints.run", warning.Message);
         Assert.Contains($"{source}({warning.Line},1): warning BL0001: ", first.Output);
         Assert.DoesNotContain("from the cache", first.Summary);
+        // The sample's jars hold suppressed findings (annotations); the summary counts them.
+        Assert.Matches(@"warning\(s\), [1-9][0-9]* suppressed", first.Summary);
+        // On linux-x64 the package's Native AOT CLI runs (the message shows at normal verbosity and above).
+        var choice = Assert.Single(first.Events, e => e.Kind == "message" && e.Message!.StartsWith("BytecodeLint: using the ", StringComparison.Ordinal));
+        Assert.StartsWith(CliLocator.HostRuntimeIdentifier() == "linux-x64" ? "BytecodeLint: using the native CLI for linux-x64" : "BytecodeLint: using the portable CLI", choice.Message);
 
         // A no-op build re-logs the same findings from the cache.
         var second = Package.Build(project, SampleArguments(obj, "--no-restore"));

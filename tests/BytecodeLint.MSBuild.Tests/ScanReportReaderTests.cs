@@ -20,7 +20,7 @@ public class ScanReportReaderTests
     [Fact]
     public void ReadsEveryFieldTheTaskLogs()
     {
-        var findings = ScanReportReader.Read(Report);
+        var findings = ScanReportReader.Read(Report).Findings;
 
         Assert.Equal(2, findings.Count);
         var first = findings[0];
@@ -28,6 +28,18 @@ public class ScanReportReaderTests
         Assert.Equal(("/x/app.jar", "/x/app.jar!/a/B.class", 9, "/src/a/B.java", false), (first.Artifact, first.Entry, first.Line, first.SourcePath, first.Suppressed));
         var second = findings[1];
         Assert.Equal(("BL0002", "error", (int?)null, (string?)null, true), (second.Id, second.Severity, second.Line, second.SourcePath, second.Suppressed));
+    }
+
+    [Fact]
+    public void ReadsInputErrors()
+    {
+        var report = ScanReportReader.Read("""
+            {"tool":"bytecodelint","inputs":[],"inputErrors":[{"path":"/x/text.jar","message":"not a zip archive"},{"path":"/x/gone.jar","message":"no such file"}],"diagnostics":[]}
+            """);
+
+        Assert.Equal(new[] { ("/x/text.jar", "not a zip archive"), ("/x/gone.jar", "no such file") }, report.InputErrors.Select(e => (e.Path, e.Message)));
+        Assert.Empty(report.Findings);
+        Assert.Empty(ScanReportReader.Read(Report).InputErrors);
     }
 
     [Fact]

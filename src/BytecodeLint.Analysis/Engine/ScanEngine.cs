@@ -60,7 +60,7 @@ public sealed class ScanEngine
             }
             catch (InputException e)
             {
-                failures[i] = new InputError(inputs[i].Path, e.Message);
+                failures[i] = new InputError(inputs[i].Path, e.Reason);
                 _options.Progress?.InputDone();
             }
         });
