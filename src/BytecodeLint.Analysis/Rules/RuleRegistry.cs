@@ -22,7 +22,6 @@ public static class RuleRegistry
         new ShapeChangeAnalyzer(),
         new SignedZerosAnalyzer(),
         new AgentAnalyzer(),
-        new AgentSharingAnalyzer(),
     ];
 
     /// <summary>Every descriptor: the analyzers' and the engine's own input diagnostics.</summary>

@@ -1,16 +1,16 @@
 using System.Collections.Immutable;
-using BytecodeLint.Analysis.Rules.Agent;
 using BytecodeLint.Analysis.Engine;
 
 namespace BytecodeLint.Analysis.Rules.Agent;
 
 /// <summary>
-/// BL0101–BL0106 — what an agent jar must get right before release (docs/design/hotspot.md §5, last bullets):
+/// BL0101–BL0108 — what an agent jar must get right before release (docs/design/hotspot.md §5 and §6):
 /// manifest capabilities and entry points, Boot-Class-Path, retransform-capable transformers,
-/// retransformation in loops or periodic tasks, and transformers writing into the JVM's buffer.
+/// retransformation in loops or periodic tasks, transformers writing into or returning the JVM's
+/// buffer, and run-time appends to the boot class path.
 /// Runs only on agent code: classes of archives whose manifest names an agent class (and of the
 /// jars nested in them), one call graph per agent (<see cref="AgentUnit"/>); inputs without an
-/// agent cost nothing. One analyzer so the agent's call graph is built once for all six checks.
+/// agent cost nothing. One analyzer so the agent's call graph is built once for all eight checks.
 /// </summary>
 public sealed class AgentAnalyzer : BytecodeAnalyzer
 {
@@ -18,6 +18,7 @@ public sealed class AgentAnalyzer : BytecodeAnalyzer
     [
         AgentCapabilityCheck.Rule, AgentEntryPointCheck.Rule, AgentBootClassPathCheck.Rule,
         AgentTransformerRegistrationCheck.Rule, AgentRetransformLoopCheck.Rule, AgentRetransformLoopCheck.RequestDrivenRule, AgentBufferWriteCheck.Rule,
+        AgentReturnsBufferCheck.Rule, AgentReturnsBufferCheck.NotCapableRule, AgentBootSearchAppendCheck.Rule,
     ];
 
     public override void Initialize(AnalyzerRegistration registration) =>
@@ -34,6 +35,8 @@ public sealed class AgentAnalyzer : BytecodeAnalyzer
             AgentTransformerRegistrationCheck.Run(context, agent);
             AgentRetransformLoopCheck.Run(context, agent);
             AgentBufferWriteCheck.Run(context, agent);
+            AgentReturnsBufferCheck.Run(context, agent);
+            AgentBootSearchAppendCheck.Run(context, agent);
         }
     }
 }
