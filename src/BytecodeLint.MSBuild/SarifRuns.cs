@@ -59,11 +59,21 @@ internal static class SarifRuns
         return runs;
     }
 
-    /// <summary>Adds <c>"automationDetails": {"id": …}</c> as the run's first property, unless it has one or <paramref name="id"/> is null.</summary>
+    /// <summary>
+    /// Sets <c>"automationDetails": {"id": …}</c> on the run, unless <paramref name="id"/> is null. The CLI
+    /// writes its own default category (<c>bytecodelint/</c>) on every run; the task knows how many runs it
+    /// merges, so its id replaces that one: two runs with one category are rejected by code scanning.
+    /// </summary>
     public static string WithAutomationId(string run, string? id)
     {
         if (id == null) return run;
-        if (MiniJson.Parse(run) is Dictionary<string, object?> parsed && parsed.ContainsKey("automationDetails")) return run;
+        if (MiniJson.Parse(run) is Dictionary<string, object?> parsed && parsed.ContainsKey("automationDetails"))
+        {
+            var key = run.IndexOf("\"automationDetails\"", StringComparison.Ordinal);
+            var value = run.IndexOf('{', key);
+            var close = MatchingClose(run, value);
+            return run.Substring(0, value) + "{ \"id\": \"" + Escape(id) + "\" }" + run.Substring(close + 1);
+        }
         var open = run.IndexOf('{');
         return run.Substring(0, open + 1) + "\"automationDetails\": { \"id\": \"" + Escape(id) + "\" }," + run.Substring(open + 1);
     }

@@ -45,14 +45,17 @@ public class SarifRunsTests
     }
 
     [Fact]
-    public void AnExistingAutomationIdIsKept()
+    public void The_tasks_id_replaces_the_CLIs_default_category()
     {
+        // The CLI writes "bytecodelint/" on every run; merged runs must each get the task's distinct id.
         var run = SarifRuns.Runs(Log("BL0001", "x"))[0];
-        var withId = SarifRuns.WithAutomationId(run, "mine/");
+        var fromCli = SarifRuns.WithAutomationId(run, "bytecodelint/");
+        var replaced = SarifRuns.WithAutomationId(fromCli, "bytecodelint/Lint/run2/");
 
-        Assert.Equal(withId, SarifRuns.WithAutomationId(withId, "other/"));
-        using var document = JsonDocument.Parse(withId);
-        Assert.Equal("mine/", document.RootElement.GetProperty("automationDetails").GetProperty("id").GetString());
+        using var document = JsonDocument.Parse(replaced);
+        Assert.Equal("bytecodelint/Lint/run2/", document.RootElement.GetProperty("automationDetails").GetProperty("id").GetString());
+        Assert.Single(SarifRuns.Runs("{\"runs\": [" + replaced + "]}"));
+        Assert.Equal(fromCli, SarifRuns.WithAutomationId(fromCli, null));
     }
 
     [Fact]
