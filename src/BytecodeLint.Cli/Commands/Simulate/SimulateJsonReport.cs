@@ -80,6 +80,9 @@ internal static class SimulateJsonReport
                 : simulation.OverflowAtRetransform is { } overflow ? JsonSerializer.SerializeToElement(overflow, Context.Int32) : Null,
             OverflowOutcome = repeated && simulation.OverflowAtRetransform is not null ? report.OverflowOutcome : null,
             EstimatedBytesAfterRetransforms = repeated ? simulation.EstimatedBytesAfterRetransforms : null,
+            IndyRelink = result.IndyRelink.SpinningSites == 0 ? null : new SimulateIndyJson(
+                result.IndyRelink.LambdaSites, result.IndyRelink.TypeSwitchSites,
+                (long)Math.Round(result.IndyRelink.BytesPerRetransform), (long)Math.Round(result.IndyRelink.BytesAfter(report.Retransforms))),
         };
     }
 }
@@ -127,7 +130,14 @@ internal record SimulateClassJson(
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? EstimatedBytesAfterRetransforms { get; init; }
+
+    /// <summary>BL0005's growth when the class has sites that re-link after every retransform; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SimulateIndyJson? IndyRelink { get; init; }
 }
+
+/// <summary>Lambda and type-switch sites that re-link after every retransform, and the Metaspace they add (linear).</summary>
+internal sealed record SimulateIndyJson(int LambdaSites, int TypeSwitchSites, long BytesPerRetransform, long BytesAfterRetransforms);
 
 /// <summary>A class-file pair: the settings, then the one class's fields at the top level.</summary>
 internal sealed record SimulateClassPairDocument : SimulateClassJson

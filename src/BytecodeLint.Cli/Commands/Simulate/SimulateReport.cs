@@ -1,9 +1,10 @@
 using BytecodeLint.Analysis.HotSpot;
+using BytecodeLint.Analysis.Rules.Retransform.IndyRelink;
 
 namespace BytecodeLint.Cli.Commands.Simulate;
 
 /// <summary>The simulation of one class pair, as both output formats present it.</summary>
-internal sealed record SimulateClassResult(SimulatePair Pair, RetransformSimulation Simulation)
+internal sealed record SimulateClassResult(SimulatePair Pair, RetransformSimulation Simulation, IndyRelinkEstimate IndyRelink)
 {
     public MergeOutcome First => Simulation.First;
 
@@ -25,7 +26,9 @@ internal sealed record SimulateReport(string OriginalPath, string TransformedPat
             var original = Model(inputs, pair.Original, inputs.IsClassPair ? originalPath : originalPath + "!/" + pair.Location);
             var transformed = pair.Identical ? null : Model(inputs, pair.Transformed, inputs.IsClassPair ? transformedPath : transformedPath + "!/" + pair.Location);
             if (original is null || (!pair.Identical && transformed is null)) continue;
-            classes.Add(new SimulateClassResult(pair, HotSpotModel.Simulate(original, transformed, profile, retransforms, unverified)));
+            // What runs after the retransform is the transformed class: its lambda sites re-link (BL0005).
+            var indy = IndyRelinkEstimate.Of(pair.Identical ? pair.Original : pair.Transformed, profile.Target);
+            classes.Add(new SimulateClassResult(pair, HotSpotModel.Simulate(original, transformed, profile, retransforms, unverified), indy));
         }
         return new SimulateReport(originalPath, transformedPath, profile, retransforms, unverified, inputs, classes);
     }

@@ -28,6 +28,8 @@ internal static class SimulateTextWriter
         output.WriteLine($"  widened ldc: {Count(first.WidenedLdc)}; Metaspace for the first retransform ≈ {Bytes(first.EstimatedBytes)} (first fit {Bytes(first.FirstFitBytes)})");
         foreach (var method in first.Methods.Where(m => m.WidenedLdc > 0).OrderByDescending(m => m.EstimatedBytes))
             output.WriteLine($"    {method.Name}{method.Descriptor}: {Count(method.WidenedLdc)} widened, S = {Count(method.S)}, ≈ {Bytes(method.EstimatedBytes)}");
+        if (result.IndyRelink is { SpinningSites: > 0 } indy)
+            output.WriteLine($"  indy re-link (BL0005): {Count(indy.LambdaSites)} lambda and {Count(indy.TypeSwitchSites)} type-switch site(s) spin a new class each time they run after a retransform: ≈ {Bytes((long)indy.BytesPerRetransform)} per retransform, ≈ {Bytes((long)indy.BytesAfter(report.Retransforms))} after {Count(report.Retransforms)} (linear; loaded classes +{Count(indy.SpinningSites)} per retransform)");
         if (!result.Repeated) return;
         var simulation = result.Simulation;
         var sizes = simulation.ConstantPoolSizes;
