@@ -153,6 +153,17 @@ public static class MetaspaceCost
         return widened * last;
     }
 
+    /// <summary>
+    /// A bound on <see cref="LdcWideningUpperBound"/> from raw attribute sizes alone, for skipping methods
+    /// without decoding their tables (no allocation). <paramref name="attributeBytes"/> is the sum of the
+    /// method's attribute lengths (Code included). Every inline table HotSpot builds is at most 3 × its
+    /// class-file form (the compressed line-number stream at worst 11 bytes per 4-byte entry, 12-byte
+    /// local-variable entries for 10-byte ones), the stack map and annotations are copied as they are, and
+    /// the headers stay under 512 bytes; the arena counts at most twice what it hands out.
+    /// </summary>
+    public static long CheapLdcWideningUpperBound(long attributeBytes, long widened) =>
+        widened <= 0 ? 0 : widened * 2 * (512 + widened + 4 * attributeBytes);
+
     /// <summary>Total(k): the high-water mark of k chained clones, Σ_{i=1..k} of <see cref="StructuralCloneBytes"/>.</summary>
     public static long StructuralWideningBytes(MethodShape shape, int widened, JdkProfile profile)
     {

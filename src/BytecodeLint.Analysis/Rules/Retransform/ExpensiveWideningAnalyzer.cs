@@ -97,10 +97,14 @@ public sealed class ExpensiveWideningAnalyzer : BytecodeAnalyzer
     {
         foreach (var method in @class.Methods)
         {
-            if (MethodShape.From(method) is not { } shape) continue;
+            if (method.GetCode() is not { } code) continue;
             // W ≤ number of ldc-family instructions ≤ code length / 2, plus the enhancer's own.
-            long maxW = shape.CodeLength / 2 + enhancerLdc;
-            if (MetaspaceCost.LdcWideningUpperBound(shape, maxW, JdkProfile.Any) >= thresholdBytes)
+            long maxW = code.CodeLength / 2 + enhancerLdc;
+            long attributeBytes = 0;
+            foreach (var attribute in method.Attributes) attributeBytes += attribute.Length;
+            // Raw sizes first: most methods are ruled out without decoding a table.
+            if (MetaspaceCost.CheapLdcWideningUpperBound(attributeBytes, maxW) < thresholdBytes) continue;
+            if (MethodShape.From(method) is { } shape && MetaspaceCost.LdcWideningUpperBound(shape, maxW, JdkProfile.Any) >= thresholdBytes)
                 return true;
         }
         return false;
