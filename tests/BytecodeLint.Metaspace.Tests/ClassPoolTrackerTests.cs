@@ -34,7 +34,27 @@ public class ClassPoolTrackerTests
     }
 
     [Fact]
-    public void Widened_ldc_at_trace_level_is_BL0003_and_a_rebuilt_pool_adds_BL0002()
+    public void Widened_ldc_without_a_rebuilt_pool_is_BL0003()
+    {
+        // The pool grew past 255 by appends (a small index map): the widenings are the cost, not a rebuild.
+        var lines = new List<string> { "[0.5s][debug][redefine,class,load] loading name=g.Grows kind=0 (avail_mem=1000K)" };
+        int old = 250;
+        foreach (int growth in new[] { 10, 3, 7 }) // irregular: not BL0001's fixed append
+        {
+            lines.Add($"[1.0s][info][redefine,class,constantpool] old_cp_len={old}, scratch_cp_len=250");
+            lines.Add($"[1.0s][info][redefine,class,constantpool] merge_cp_len={old + growth}, index_map_len=12");
+            lines.Add($"[1.0s][trace][redefine,class,constantpool] ldc->ldc_w@0x00007f0000000010 old=12, new={old + 5}");
+            lines.Add("[1.1s][info][redefine,class,load] redefined name=g.Grows, count=1 (avail_mem=1000K)");
+            old += growth;
+        }
+        var h = Assert.Single(ClassPoolTracker.Track(JvmLogs.ReadText([.. lines]).Redefinitions, null, TestRuleIds.Of));
+        Assert.Equal(PoolHazard.ExpensiveWidening, h.Hazard);
+        Assert.Equal("BL0003", h.RuleId);
+        Assert.DoesNotContain("BL0002", h.Explanation);
+    }
+
+    [Fact]
+    public void Widened_ldc_with_an_index_map_covering_the_pool_is_BL0002_with_the_widenings_in_the_explanation()
     {
         // tests/TestData/oracle/cases/ldc-smt6k-w115-rebuild: 1,124 → 1,132 entries, index map 826, 115 widenings per redefinition.
         using var json = JsonDocument.Parse(File.ReadAllText(Oracle("ldc-smt6k-w115-rebuild")));
@@ -58,8 +78,9 @@ public class ClassPoolTrackerTests
         Assert.Equal("g.Huge_smt6k_w115", h.ClassName);
         Assert.Equal(widened.Sum(), h.Widenings);
         Assert.Equal(115, h.MaxWideningsPerRedefinition);
-        Assert.Equal(PoolHazard.ExpensiveWidening, h.Hazard);
-        Assert.Contains("BL0002", h.Explanation);
+        Assert.Equal(PoolHazard.PoolRebuild, h.Hazard); // the cause; the widenings are its effect
+        Assert.Equal("BL0002", h.RuleId);
+        Assert.Contains("ldc widened", h.Explanation);
     }
 
     [Fact]

@@ -146,11 +146,14 @@ public static class ClassPoolTracker
             return (PoolHazard.CatchThrowableReresolution, $"+{typical} entries on every redefinition: a catch (Throwable) handler's class entry is pre-resolved by the verifier, so its member references are appended again each retransform (JDK-8308762, JDK 17–21; docs/design/hotspot.md §2)");
         var scratch = records.Select(r => r.ScratchCpLength).LastOrDefault(l => l != null);
         var rebuilt = lastIndexMap is { } map && scratch is { } s && s > 0 && map >= 0.5 * s;
-        if (widenings > 0)
-            return (PoolHazard.ExpensiveWidening, $"{widenings:N0} ldc widened to ldc_w (up to {maxWidenings:N0} per redefinition): each widening clones the method with its StackMapTable, ≈ W × (1.114·S + 7.5 KB) per retransform (docs/design/hotspot.md §4)"
-                              + (rebuilt ? $"; the index map covers most of the pool, so the transformer rebuilds the constant pool ({ruleIdOf(PoolHazard.PoolRebuild)})" : ""));
+        // An index map covering the pool means the transformer renumbered it: that is the cause (BL0002),
+        // and the widenings are its effect. A stack map's size is not in the log, so BL0003 is named only
+        // for widenings without a rebuilt pool (the pool grew past 255 by appends).
         if (rebuilt)
-            return (PoolHazard.PoolRebuild, $"the index map remaps {lastIndexMap:N0} of {scratch:N0} entries: the transformer rebuilds the constant pool instead of copying it (docs/design/hotspot.md §3)");
+            return (PoolHazard.PoolRebuild, $"the index map remaps {lastIndexMap:N0} of {scratch:N0} entries: the transformer rebuilds the constant pool instead of copying it (docs/design/hotspot.md §3)"
+                                            + (widenings > 0 ? $"; {widenings:N0} ldc widened to ldc_w (up to {maxWidenings:N0} per redefinition), each cloning its method ({ruleIdOf(PoolHazard.ExpensiveWidening)} when the methods' stack maps are large)" : ""));
+        if (widenings > 0)
+            return (PoolHazard.ExpensiveWidening, $"{widenings:N0} ldc widened to ldc_w (up to {maxWidenings:N0} per redefinition): each widening clones the method with its StackMapTable and tables (docs/design/hotspot.md §4)");
         return (null, null);
     }
 }

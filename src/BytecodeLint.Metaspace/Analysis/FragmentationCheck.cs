@@ -54,7 +54,7 @@ public static class FragmentationCheck
                 message += $" (mean block {SizeFormat.Bytes(mean)}"
                            + (mean >= 64 * 1024
                                ? ": method-sized blocks, consistent with ldc widening clones carrying a large StackMapTable, BL0003)"
-                               : ": pool-sized blocks, consistent with merged constant pools, BL0001/BL0004)");
+                               : ": smaller blocks: freed constant pools or method clones of earlier retransforms)");
             }
             findings.Add(new Finding("deallocated-blocks", message, snap.Position.ToString(), new Dictionary<string, double>
             {
