@@ -6,10 +6,11 @@
 # Usage: scripts/bench.sh [-n RUNS] [-o TABLE.md]      (default 5 runs, table to stdout)
 # Needs: the corpus (scripts/conformance.sh or ../shared/corpus/install.sh), hyperfine and GNU time
 # (both installed by the corpus script). Run it on a quiet machine: numbers are wall-clock.
-# The CLI measured is the release build for this machine: a self-contained composite ReadyToRun
-# publish (`dotnet publish -r linux-x64 --self-contained -p:PublishReadyToRunComposite=true`, README
-# "Performance"); BYTECODELINT_CLI=PATH measures that executable instead (e.g.
-# BYTECODELINT_CLI="dotnet path/to/bytecodelint.dll" for the portable, JIT-only build).
+# The CLI measured is the one users get: the tool as `dotnet tool install BytecodeLint.Tool` puts it from
+# scripts/pack.sh's folder (Native AOT on linux-x64). BYTECODELINT_FEED=DIR reuses a folder pack.sh already
+# filled (packing takes minutes); BYTECODELINT_BUILD=composite measures a self-contained composite
+# ReadyToRun publish instead, BYTECODELINT_BUILD=portable the framework-dependent JIT build; and
+# BYTECODELINT_CLI=PATH measures that executable (e.g. "dotnet path/to/bytecodelint.dll").
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$REPO/../shared"
@@ -19,13 +20,23 @@ while getopts "n:o:" opt; do case $opt in n) runs=$OPTARG ;; o) out=$OPTARG ;; *
 command -v hyperfine >/dev/null || { echo "hyperfine missing (apt-get install hyperfine)" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "GNU time missing (apt-get install time)" >&2; exit 2; }
 
+publish="$(mktemp -d)"
+rid="linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')"
 if [[ -n "${BYTECODELINT_CLI:-}" ]]; then
   read -r -a cli <<< "$BYTECODELINT_CLI"
+  what="$BYTECODELINT_CLI"
+elif [[ "${BYTECODELINT_BUILD:-installed}" == composite ]]; then
+  dotnet publish "$REPO/src/BytecodeLint.Cli" -c Release -r "$rid" --self-contained -p:PublishAot=false -p:PublishReadyToRunComposite=true -o "$publish" -v quiet -nologo >&2
+  cli=("$publish/bytecodelint"); what="self-contained composite ReadyToRun publish"
+elif [[ "${BYTECODELINT_BUILD:-installed}" == portable ]]; then
+  dotnet publish "$REPO/src/BytecodeLint.Cli" -c Release -p:PublishAot=false -o "$publish" -v quiet -nologo >&2
+  cli=(dotnet "$publish/bytecodelint.dll"); what="portable framework-dependent build (JIT)"
 else
-  publish="$(mktemp -d)"
-  rid="linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')"
-  dotnet publish "$REPO/src/BytecodeLint.Cli" -c Release -r "$rid" --self-contained -p:PublishReadyToRunComposite=true -o "$publish" -v quiet -nologo >&2
-  cli=("$publish/bytecodelint")
+  feed="${BYTECODELINT_FEED:-$publish/feed}"
+  [[ -n "${BYTECODELINT_FEED:-}" ]] || bash "$REPO/scripts/pack.sh" "$feed" >&2
+  version="$(ls "$feed"/BytecodeLint.Tool.*.nupkg | sed -n 's#.*/BytecodeLint\.Tool\.\([0-9][^/]*\)\.nupkg$#\1#p' | head -n1)"
+  dotnet tool install --tool-path "$publish/tools" --add-source "$feed" BytecodeLint.Tool --version "$version" >&2
+  cli=("$publish/tools/bytecodelint"); what="dotnet tool install BytecodeLint.Tool $version ($rid)"
 fi
 "$SHARED/bench/run.sh" >/dev/null 2>&1 || true   # compile PeerScan outside the timings
 
@@ -38,15 +49,15 @@ declare -A INPUTS=(
   [jdk17-jmods]="${JMODS[*]}"
 )
 ORDER=(asm-9.4.jar guava.jar kotlin-compiler-1.3.31.jar fat-boot.jar jdk17-jmods)
-work="$(mktemp -d)"; trap 'rm -rf "$work" ${publish:+"$publish"}' EXIT
+work="$(mktemp -d)"; trap 'rm -rf "$work" "$publish"' EXIT
 q() { printf '%q ' "$@"; }
 
 median() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"; }
 peak_mb() { /usr/bin/time -f %M "$@" >/dev/null 2>"$work/time.err" || true; awk 'END { printf "%.0f", $1 / 1024 }' "$work/time.err"; }
 
 {
-  echo "| input | scan | inspect | PeerScan | inflate-only floor | PeerScan ÷ scan | scan ÷ floor | scan peak RSS |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| input | scan | inspect | PeerScan | inflate-only floor | PeerScan ÷ scan | inspect ÷ floor | scan peak RSS | PeerScan peak RSS |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   for name in "${ORDER[@]}"; do
     read -r -a files <<< "${INPUTS[$name]}"
     scan="$(q "${cli[@]}" scan "${files[@]}" --format json --output /dev/null --fail-on never)"
@@ -58,10 +69,11 @@ peak_mb() { /usr/bin/time -f %M "$@" >/dev/null 2>"$work/time.err" || true; awk 
     done
     s=$(median "$work/scan.json") i=$(median "$work/inspect.json") p=$(median "$work/peer.json") f=$(median "$work/floor.json")
     rss=$(peak_mb "${cli[@]}" scan "${files[@]}" --format json --output /dev/null --fail-on never)
-    python3 - "$name" "$s" "$i" "$p" "$f" "$rss" <<'PY'
+    peer_rss=$(peak_mb "$SHARED/bench/run.sh" "${files[@]}")
+    python3 - "$name" "$s" "$i" "$p" "$f" "$rss" "$peer_rss" <<'PY'
 import sys
-name, s, i, p, f, rss = sys.argv[1], *map(float, sys.argv[2:6]), sys.argv[6]
-print(f"| {name} | {s:.2f} s | {i:.2f} s | {p:.2f} s | {f:.2f} s | {p/s:.2f}× | {s/f:.2f}× | {rss} MB |")
+name, s, i, p, f, rss, peer_rss = sys.argv[1], *map(float, sys.argv[2:6]), sys.argv[6], sys.argv[7]
+print(f"| {name} | {s:.3f} s | {i:.3f} s | {p:.3f} s | {f:.3f} s | {p/s:.2f}× | {i/f:.2f}× | {rss} MB | {peer_rss} MB |")
 PY
   done
   echo
@@ -73,5 +85,5 @@ import sys
 print(f"Start-up: `scan samples/java/jars/agent-good.jar` (6 KB, 3 classes), median {float(sys.argv[1]) * 1000:.0f} ms.")
 PY
   echo
-  echo "Medians of $runs runs after one warm-up, whole processes (runtime start included), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%F)."
+  echo "CLI: $what. Medians of $runs runs after one warm-up, whole processes (runtime start included), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%F)."
 } > "$out"
