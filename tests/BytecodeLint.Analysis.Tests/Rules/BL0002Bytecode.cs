@@ -81,25 +81,17 @@ internal sealed class BL0002Classes
     public BytecodeLint.Analysis.Flow.ArtifactCallGraph Graph() =>
         BytecodeLint.Analysis.Flow.ArtifactFlow.BuildGraph(ScanInput.FromBytes("classes.jar", ToJar()));
 
+    /// <summary>Scans the classes as one jar built in memory (no temporary files); BL0002's findings only.</summary>
     public IReadOnlyList<Diagnostic> Scan(BytecodeAnalyzer analyzer, AnalyzerOptions? options = null)
     {
-        var dir = Directory.CreateTempSubdirectory("bl0002-");
-        try
+        var zip = new ZipBuilder();
+        foreach (var c in _classes)
         {
-            foreach (var c in _classes)
-            {
-                var bytes = c.ToArray();
-                var parsed = BytecodeLint.ClassFile.JavaClass.Parse(bytes);
-                var path = Path.Combine(dir.FullName, parsed.Name + ".class");
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, bytes);
-            }
-            return RuleHarness.Scan([analyzer], options, dir.FullName).Diagnostics.Where(d => d.Id == "BL0002").ToList();
+            var bytes = c.ToArray();
+            zip.Add(BytecodeLint.ClassFile.JavaClass.Parse(bytes).Name + ".class", bytes);
         }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        return new ScanEngine([analyzer], options).Scan([ScanInput.FromBytes("classes.jar", zip.Build())])
+            .Diagnostics.Where(d => d.Id == "BL0002").ToList();
     }
 }
 

@@ -67,6 +67,9 @@ internal sealed class BL01AgentJar
     /// <summary>Writes <paramref name="files"/> (relative path → bytes) to a temp folder and scans <paramref name="input"/> in it (the folder itself when null).</summary>
     public static IReadOnlyList<Diagnostic> Scan(IReadOnlyDictionary<string, byte[]> files, string? input = null)
     {
+        // One archive: scanned from memory, as a library caller would (no temporary files).
+        if (input is not null && files.Count == 1 && files.TryGetValue(input, out var archive))
+            return new ScanEngine([new AgentAnalyzer()]).Scan([ScanInput.FromBytes(input, archive)]).Diagnostics;
         var dir = Directory.CreateTempSubdirectory("bl01-");
         try
         {
