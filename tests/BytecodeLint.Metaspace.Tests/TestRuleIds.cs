@@ -11,6 +11,7 @@ internal static class TestRuleIds
         PoolHazard.PoolRebuild => "BL0002",
         PoolHazard.ExpensiveWidening => "BL0003",
         PoolHazard.NaNDoubling => "BL0004",
+        PoolHazard.IndyRelink => "BL0005",
         _ => throw new ArgumentOutOfRangeException(nameof(hazard)),
     };
 }

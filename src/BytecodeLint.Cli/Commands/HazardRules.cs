@@ -15,6 +15,7 @@ internal static class HazardRules
         PoolHazard.PoolRebuild => RuleIds.PoolRebuild,
         PoolHazard.ExpensiveWidening => RuleIds.ExpensiveWidening,
         PoolHazard.NaNDoubling => RuleIds.NaNConstant,
+        PoolHazard.IndyRelink => RuleIds.IndyRelink,
         _ => throw new ArgumentOutOfRangeException(nameof(hazard), hazard, "no rule for this hazard"),
     };
 }

@@ -44,6 +44,7 @@ public static class MetaspaceAnalyzer
         var snapshots = SummarizeSnapshots(log.Snapshots);
         var limit = ProjectLimit(log, options, axis, fit, series, focus);
         var fragmentation = FragmentationCheck.Check(samples, snapshots);
+        var classCounts = ClassCountCheck.Check(snapshots, options.RuleIdOf);
 
         long? first = retained.Count > 0 ? retained[0].Sample.UsedBytes : null;
         long? last = retained.Count > 0 ? retained[^1].Sample.UsedBytes : null;
@@ -52,7 +53,7 @@ public static class MetaspaceAnalyzer
             : null;
         var peakCommitted = series.Select(p => p.Sample.CommittedBytes).Max();
 
-        var context = new VerdictContext(log, axis, axis.Label(xFocus), xFocus, retained, markers, fit, alternatives, limit, classes, fragmentation, first, last,
+        var context = new VerdictContext(log, axis, axis.Label(xFocus), xFocus, retained, markers, fit, alternatives, limit, classes, fragmentation, classCounts, first, last,
             snapshots, TimeGoesBackwards(samples));
         var (verdict, headline, evidence) = VerdictWriter.Write(context);
 
@@ -78,6 +79,7 @@ public static class MetaspaceAnalyzer
             Alternatives = alternatives,
             Limit = limit,
             Fragmentation = fragmentation,
+            ClassCounts = classCounts,
             Classes = classes,
             Snapshots = snapshots,
             Redefinitions = log.Redefinitions.Count,

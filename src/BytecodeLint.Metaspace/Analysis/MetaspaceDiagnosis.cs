@@ -45,6 +45,9 @@ public sealed record MetaspaceDiagnosis
 
     public required LimitProjection Limit { get; init; }
     public required IReadOnlyList<Finding> Fragmentation { get; init; }
+
+    /// <summary>What the loaded-class counts of successive VM.metaspace reports say about the redefinitions between them.</summary>
+    public IReadOnlyList<Finding> ClassCounts { get; init; } = [];
     public required IReadOnlyList<ClassPoolHistory> Classes { get; init; }
     public required IReadOnlyList<SnapshotSummary> Snapshots { get; init; }
     public required int Redefinitions { get; init; }

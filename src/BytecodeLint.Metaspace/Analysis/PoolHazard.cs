@@ -17,4 +17,7 @@ public enum PoolHazard
 
     /// <summary>The index map covers most of the pool: the transformer rebuilt the constant pool.</summary>
     PoolRebuild,
+
+    /// <summary>Classes defined after every retransform: lambda and type-switch sites re-link and spin hidden classes.</summary>
+    IndyRelink,
 }

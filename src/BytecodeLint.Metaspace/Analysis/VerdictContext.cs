@@ -15,6 +15,7 @@ internal sealed record VerdictContext(
     LimitProjection Limit,
     IReadOnlyList<ClassPoolHistory> Classes,
     IReadOnlyList<Finding> Fragmentation,
+    IReadOnlyList<Finding> ClassCounts,
     long? FirstRetained,
     long? LastRetained,
     IReadOnlyList<SnapshotSummary> Snapshots,

@@ -58,6 +58,8 @@ internal static class VerdictWriter
             evidence.Add("Time stamps go backwards: the input mixes several runs, so trends across it are not meaningful");
         foreach (var finding in c.Fragmentation)
             evidence.Add("Fragmentation: " + finding.Message);
+        foreach (var finding in c.ClassCounts)
+            evidence.Add("Classes: " + finding.Message);
 
         var verdict = Decide(c, growth);
         var headline = Headline(c, verdict, growth) + (c.MixedRuns ? "; the input mixes several runs" : "");
