@@ -103,6 +103,38 @@ public class BL0107And0108Tests
         Assert.Equal(1, d.Properties["callsToReturn"]);
     }
 
+    /// <summary>
+    /// The allocation instrumenter's shape: transform returns <c>instrument(buffer)</c>, which wraps the buffer
+    /// in an adapter (<c>new Adapter(buffer)</c> keeps it in a field) and returns <c>adapter.toByteArray()</c>,
+    /// which gives the field back when the adapter gave the class up.
+    /// </summary>
+    private static BL01AgentJar ThroughAField(Action<BL0002Code> toByteArray)
+    {
+        var jar = Agent("p/Instrumenting", c => c.Aload(5).Static("p/Instrumenting", "instrument", "([B)[B").Areturn(),
+            more: t => BL0002Classes.Method(t, "instrument", "([B)[B",
+                c => c.Construct("p/Adapter", "([B)V", a => a.Aload(0)).Astore(1).Aload(1).Virtual("p/Adapter", "toByteArray", "()[B").Areturn(),
+                ClassAccess.Public | ClassAccess.Static));
+        var adapter = jar.Class("p/Adapter");
+        adapter.Field(ClassAccess.Private, "original", "[B");
+        BL0002Classes.Method(adapter, "<init>", "([B)V",
+            c => c.Aload(0).Special("java/lang/Object", "<init>", "()V").Aload(0).Aload(1).PutField("p/Adapter", "original", "[B").Return());
+        BL0002Classes.Method(adapter, "toByteArray", "()[B", toByteArray);
+        return jar;
+    }
+
+    [Fact]
+    public void A_buffer_kept_in_a_field_of_a_wrapper_and_returned_from_it_fires()
+    {
+        var d = Assert.Single(Scan(ThroughAField(c => c.Aload(0).GetField("p/Adapter", "original", "[B").Areturn())));
+        Assert.Contains("p.Adapter.toByteArray", d.Message);
+    }
+
+    [Fact]
+    public void A_wrapper_returning_other_bytes_is_silent()
+    {
+        Assert.Empty(Scan(ThroughAField(c => c.Null().Areturn())));
+    }
+
     [Fact]
     public void A_helper_that_returns_a_new_array_is_silent()
     {

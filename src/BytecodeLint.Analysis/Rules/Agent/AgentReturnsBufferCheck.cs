@@ -1,3 +1,4 @@
+using BytecodeLint.ClassFile;
 using BytecodeLint.Analysis.Engine;
 using BytecodeLint.Analysis.Flow;
 
@@ -104,6 +105,38 @@ internal static class AgentReturnsBufferCheck
                     if (i < callee.ArgumentCount && ReturnsArgument(graph, callee, i, depth + 1, seen) is { } inner)
                         return [callee.Method.DisplayName, .. inner];
             }
+            if (ReturnedFromWrapper(graph, method, call, target) is { } getter) return [getter];
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The buffer handed to a wrapper's constructor, kept in one of its fields and given back by the method
+    /// whose result is returned: <c>a = new Adapter(buffer); return a.toByteArray();</c> where the
+    /// constructor stores the parameter in a field that <c>toByteArray</c> returns (the allocation
+    /// instrumenter's <c>VerifyingClassAdapter</c> does this for classes it gives up). The receiver must be
+    /// an object created in this method, so the field is the one this constructor filled.
+    /// </summary>
+    private static string? ReturnedFromWrapper(ArtifactCallGraph graph, MethodFacts method, CallSite call, ValueRef buffer)
+    {
+        if (call.Arguments.Length == 0 || call.Opcode == Opcode.Invokestatic) return null;
+        foreach (var receiver in call.Arguments[0].Where(v => v.Kind == ValueKind.Allocation))
+        {
+            var filled = new HashSet<FieldKey>();
+            foreach (var init in method.Calls.Where(c => c.Target.Name == "<init>" && c.Arguments.Length > 0 && c.Arguments[0].Contains(receiver)))
+            {
+                for (int j = 1; j < init.Arguments.Length; j++)
+                {
+                    if (!init.Arguments[j].Contains(buffer)) continue;
+                    foreach (var constructor in graph.Resolve(init))
+                        foreach (var store in constructor.Stores.Where(st => st.Value.Contains(new ValueRef(ValueKind.Param, j))))
+                            filled.Add(constructor.Fields[store.Field]);
+                }
+            }
+            if (filled.Count == 0) continue;
+            foreach (var getter in graph.Resolve(call))
+                if (getter.Returns.Any(v => v.Kind == ValueKind.Field && filled.Contains(getter.Fields[v.Index])))
+                    return getter.Method.DisplayName;
         }
         return null;
     }
