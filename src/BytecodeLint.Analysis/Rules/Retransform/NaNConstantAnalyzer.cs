@@ -51,13 +51,7 @@ public sealed class NaNConstantAnalyzer : BytecodeAnalyzer
         int nanEntries = 0, firstNaN = 0;
         for (int i = 1; i < pool.Count; i++)
         {
-            bool isNaN = pool.KindAt(i) switch
-            {
-                ConstantKind.Float => float.IsNaN(pool.GetFloat(i)),
-                ConstantKind.Double => double.IsNaN(pool.GetDouble(i)),
-                _ => false,
-            };
-            if (!isNaN) continue;
+            if (!IsNaN(pool, i)) continue;
             nanEntries++;
             if (firstNaN == 0) firstNaN = i;
         }
@@ -65,7 +59,8 @@ public sealed class NaNConstantAnalyzer : BytecodeAnalyzer
 
         var profile = JdkProfile.For(context.Options.TargetJdk);
         int? overflow = HotSpotModel.NaNOverflowRetransforms(@class, profile);
-        var (method, pc, code) = FirstLoad(@class, nanEntries);
+        var load = ConstantLoads.First(@class, i => IsNaN(pool, i));
+        var (method, pc, code) = load is { } l ? (l.Method, l.Pc, l.Code) : ((MemberInfo?)null, 0, (CodeAttribute?)null);
         int errorAt = (int)context.Options.GetValue(ErrorAtOrBelow);
         var properties = new Dictionary<string, double>
         {
@@ -85,27 +80,10 @@ public sealed class NaNConstantAnalyzer : BytecodeAnalyzer
         context.ReportDiagnostic(diagnostic);
     }
 
-    /// <summary>The first ldc/ldc_w/ldc2_w (method order, then pc) that loads a NaN constant.</summary>
-    private static (MemberInfo? Method, int Pc, CodeAttribute? Code) FirstLoad(JavaClass @class, int nanEntries)
+    private static bool IsNaN(ConstantPool pool, int index) => pool.KindAt(index) switch
     {
-        var pool = @class.ConstantPool;
-        foreach (var method in @class.Methods)
-        {
-            if (method.GetCode() is not { } code) continue;
-            var cursor = code.GetInstructions();
-            while (cursor.MoveNext())
-            {
-                if (cursor.Opcode is not (Opcode.Ldc or Opcode.LdcW or Opcode.Ldc2W)) continue;
-                int index = cursor.ConstantIndex;
-                bool isNaN = pool.KindAt(index) switch
-                {
-                    ConstantKind.Float => float.IsNaN(pool.GetFloat(index)),
-                    ConstantKind.Double => double.IsNaN(pool.GetDouble(index)),
-                    _ => false,
-                };
-                if (isNaN) return (method, cursor.Offset, code);
-            }
-        }
-        return (null, 0, null);
-    }
+        ConstantKind.Float => float.IsNaN(pool.GetFloat(index)),
+        ConstantKind.Double => double.IsNaN(pool.GetDouble(index)),
+        _ => false,
+    };
 }

@@ -56,7 +56,7 @@ public sealed class SignedZerosAnalyzer : BytecodeAnalyzer
             var zeros = ZeroEntries.Read(@class.ConstantPool, kind);
             if (!zeros.HasBoth) continue;
             string type = kind == ConstantKind.Double ? "double" : "float";
-            var negativeLoad = ZeroEntries.FirstLoad(@class, i => zeros.Entries.TryGetValue(i, out bool n) && n);
+            var negativeLoad = ConstantLoads.First(@class, i => zeros.Entries.TryGetValue(i, out bool n) && n);
             var properties = new Dictionary<string, double>
             {
                 ["positiveIndex"] = zeros.FirstPositive,

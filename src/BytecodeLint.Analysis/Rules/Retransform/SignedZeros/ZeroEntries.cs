@@ -31,18 +31,4 @@ internal sealed class ZeroEntries
         }
         return zeros;
     }
-
-    /// <summary>The first ldc/ldc_w/ldc2_w of an entry in <paramref name="indices"/> (method order, then pc).</summary>
-    public static (MemberInfo Method, CodeAttribute Code, int Pc, int Index)? FirstLoad(JavaClass @class, Func<int, bool> indices)
-    {
-        foreach (var method in @class.Methods)
-        {
-            if (method.GetCode() is not { } code) continue;
-            var cursor = code.GetInstructions();
-            while (cursor.MoveNext())
-                if (cursor.Opcode is Opcode.Ldc or Opcode.LdcW or Opcode.Ldc2W && indices(cursor.ConstantIndex))
-                    return (method, code, cursor.Offset, cursor.ConstantIndex);
-        }
-        return null;
-    }
 }

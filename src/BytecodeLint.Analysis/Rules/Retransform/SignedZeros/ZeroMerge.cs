@@ -28,7 +28,7 @@ internal static class ZeroMerge
                 int target = old.Entries.ContainsKey(index) ? index : lowestOld;
                 return old.Entries[target] != negative;
             }
-            if (ZeroEntries.FirstLoad(transformed, Flips) is { } load)
+            if (ConstantLoads.First(transformed, Flips) is { } load)
             {
                 int target = old.Entries.ContainsKey(load.Index) ? load.Index : lowestOld;
                 return new Flip(load.Method.NameString, load.Pc, load.Index, target, scratch.Entries[load.Index], kind);
