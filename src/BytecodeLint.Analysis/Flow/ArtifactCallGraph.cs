@@ -14,6 +14,7 @@ namespace BytecodeLint.Analysis.Flow;
 public sealed class ArtifactCallGraph
 {
     private readonly Dictionary<string, ClassFacts> _classes = new(StringComparer.Ordinal);
+    private readonly ClassFacts[] _withCode; // classes holding a method with facts, in name order
     private readonly Dictionary<MethodFacts, ClassFacts> _owners = [];
     private readonly Dictionary<string, List<string>> _directSubtypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _subtypeCache = new(StringComparer.Ordinal);
@@ -21,18 +22,29 @@ public sealed class ArtifactCallGraph
     private readonly Dictionary<(MethodKey Target, bool Virtual), IReadOnlyList<MethodFacts>> _resolved = [];
     private Dictionary<MethodFacts, List<(MethodFacts, CallSite)>>? _callers;
 
-    public ArtifactCallGraph(IEnumerable<ClassFacts> classes)
+    public ArtifactCallGraph(IEnumerable<ClassFacts> classes) : this(SortedByName(classes)) { }
+
+    /// <summary>From classes already in <see cref="CompareByName"/> order (a demand graph keeps its stubs sorted and rebuilds the graph each round).</summary>
+    internal ArtifactCallGraph(IReadOnlyList<ClassFacts> sortedByName)
     {
         // Deterministic: the first definition of a name wins in name order of the entries' locations.
-        foreach (var c in classes.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Location.Entry, StringComparer.Ordinal))
+        var withCode = new List<ClassFacts>();
+        foreach (var c in sortedByName)
         {
             if (!_classes.TryAdd(c.Name, c)) continue;
+            bool hasCode = false;
             foreach (var m in c.Methods)
             {
                 _declared.TryAdd(new MethodKey(c.Name, m.Name, m.Descriptor), m);
-                if (m.Facts is { } f) _owners[f] = c;
+                if (m.Facts is { } f)
+                {
+                    _owners[f] = c;
+                    hasCode = true;
+                }
             }
+            if (hasCode) withCode.Add(c);
         }
+        _withCode = [.. withCode];
         foreach (var c in _classes.Values)
         {
             if (c.SuperName is { } s) AddSubtype(s, c.Name);
@@ -40,14 +52,35 @@ public sealed class ArtifactCallGraph
         }
     }
 
+    /// <summary>The graph's order of classes: by name, then by entry location (duplicated names in a fat jar).</summary>
+    internal static int CompareByName(ClassFacts a, ClassFacts b)
+    {
+        int byName = string.CompareOrdinal(a.Name, b.Name);
+        return byName != 0 ? byName : string.CompareOrdinal(a.Location.Entry, b.Location.Entry);
+    }
+
+    private static ClassFacts[] SortedByName(IEnumerable<ClassFacts> classes)
+    {
+        var sorted = classes.ToArray();
+        // Array.Sort is not stable; the comparison decides every pair that can differ (same name and entry is the same class).
+        Array.Sort(sorted, CompareByName);
+        return sorted;
+    }
+
     public IReadOnlyDictionary<string, ClassFacts> Classes => _classes;
 
     public ClassFacts? FindClass(string name) => _classes.GetValueOrDefault(name);
 
     /// <summary>Every method with code, with its class, in class-name order.</summary>
-    public IEnumerable<(ClassFacts Class, MethodFacts Method)> Methods =>
-        _classes.Values.OrderBy(c => c.Name, StringComparer.Ordinal)
-            .SelectMany(c => c.Methods.Where(m => m.Facts is not null).Select(m => (c, m.Facts!)));
+    public IEnumerable<(ClassFacts Class, MethodFacts Method)> Methods
+    {
+        get
+        {
+            foreach (var c in _withCode)
+                foreach (var m in c.Methods)
+                    if (m.Facts is { } facts) yield return (c, facts);
+        }
+    }
 
     public ClassFacts OwnerOf(MethodFacts method) => _owners[method];
 

@@ -13,23 +13,31 @@ public sealed class DemandCallGraph
 
     private readonly Func<ClassStub, ClassFacts?> _readInDepth;
     private readonly CancellationToken _cancellation;
-    private readonly List<ClassFacts> _read;
-    private readonly ClassStub[] _stubs;
-    private readonly ClassFacts[] _classes; // a stub's slot is replaced by its facts once read
+    private readonly ClassFacts[] _read; // in ArtifactCallGraph.CompareByName order
+    private readonly ClassStub[] _stubs; // in the same order, by their facts
+    private readonly ClassFacts[] _classes; // a stub's slot is replaced by its facts once read (same name and entry: the order holds)
     private readonly bool[] _done;
-    private readonly ILookup<string, int> _stubIndex;
+    private readonly Dictionary<string, (int First, int Count)> _stubIndex = new(StringComparer.Ordinal); // a name's stubs are adjacent
 
     internal DemandCallGraph(CallGraphDemand demand, IEnumerable<ClassFacts> read, IEnumerable<ClassStub> stubs, Func<ClassStub, ClassFacts?> readInDepth, CancellationToken cancellation)
     {
         _readInDepth = readInDepth;
         _cancellation = cancellation;
+        // Sorted once here (kotlin-compiler: 22k stubs); every graph built from them takes them in this order.
         _read = [.. read];
-        _stubs = stubs.OrderBy(s => s.Facts.Name, StringComparer.Ordinal).ThenBy(s => s.Entry.Location, StringComparer.Ordinal).ToArray();
-        _classes = _stubs.Select(s => s.Facts).ToArray();
+        Array.Sort(_read, ArtifactCallGraph.CompareByName);
+        _stubs = [.. stubs];
+        Array.Sort(_stubs, (a, b) => ArtifactCallGraph.CompareByName(a.Facts, b.Facts));
+        _classes = new ClassFacts[_stubs.Length];
+        for (int i = 0; i < _stubs.Length; i++)
+        {
+            _classes[i] = _stubs[i].Facts;
+            string name = _stubs[i].Facts.Name;
+            _stubIndex[name] = _stubIndex.TryGetValue(name, out var run) ? (run.First, run.Count + 1) : (i, 1);
+        }
         _done = new bool[_stubs.Length];
-        _stubIndex = Enumerable.Range(0, _stubs.Length).ToLookup(i => _stubs[i].Facts.Name, StringComparer.Ordinal);
         // Round 2: subtypes of the seed types, and the classes naming one of them.
-        var seedSubtypes = SeedSubtypes(_read.Concat(_classes), demand.IsSeedType);
+        var seedSubtypes = SeedSubtypes(Merged(), demand.IsSeedType);
         var hashes = seedSubtypes.Select(ClassStub.NameHash).ToHashSet();
         var pending = new List<int>();
         for (int i = 0; i < _stubs.Length; i++)
@@ -58,7 +66,19 @@ public sealed class DemandCallGraph
         return Graph;
     }
 
-    private ArtifactCallGraph Build() => new(_read.Concat(_classes));
+    private ArtifactCallGraph Build() => new(Merged());
+
+    /// <summary>The read classes and the stub slots merged in <see cref="ArtifactCallGraph.CompareByName"/> order (both are sorted).</summary>
+    private ClassFacts[] Merged()
+    {
+        var merged = new ClassFacts[_read.Length + _classes.Length];
+        int r = 0, c = 0, m = 0;
+        while (r < _read.Length && c < _classes.Length)
+            merged[m++] = ArtifactCallGraph.CompareByName(_read[r], _classes[c]) <= 0 ? _read[r++] : _classes[c++];
+        while (r < _read.Length) merged[m++] = _read[r++];
+        while (c < _classes.Length) merged[m++] = _classes[c++];
+        return merged;
+    }
 
     /// <summary>Stub classes (not yet read) that calls of methods reachable from the roots may run.</summary>
     private List<int> Callees(IEnumerable<MethodFacts> roots)
@@ -66,7 +86,8 @@ public sealed class DemandCallGraph
         var result = new SortedSet<int>();
         void Want(string name)
         {
-            foreach (int i in _stubIndex[name])
+            if (!_stubIndex.TryGetValue(name, out var run)) return;
+            for (int i = run.First; i < run.First + run.Count; i++)
                 if (!_done[i]) result.Add(i);
         }
         foreach (var method in Graph.ReachableFrom(roots).Keys)
@@ -97,30 +118,28 @@ public sealed class DemandCallGraph
     }
 
     /// <summary>Classes of the artifact that are, or extend or implement (transitively), a type whose simple name is a seed.</summary>
-    private static HashSet<string> SeedSubtypes(IEnumerable<ClassFacts> classes, Func<string, bool> isSeedType)
+    /// <param name="classes">In <see cref="ArtifactCallGraph.CompareByName"/> order: a name's definitions are adjacent, in entry order.</param>
+    private static HashSet<string> SeedSubtypes(ClassFacts[] classes, Func<string, bool> isSeedType)
     {
-        // Every definition of a duplicated name counts (related if any is): the classes arrive in
-        // visit order, which varies from run to run, so "the first one" would not be deterministic.
-        var byName = new Dictionary<string, List<ClassFacts>>(StringComparer.Ordinal);
-        foreach (var c in classes)
-        {
-            if (!byName.TryGetValue(c.Name, out var list)) byName[c.Name] = list = [];
-            list.Add(c);
-        }
-        foreach (var list in byName.Values) list.Sort((a, b) => string.CompareOrdinal(a.Location.Entry, b.Location.Entry));
+        // Every definition of a duplicated name counts (related if any is), in entry order, so the
+        // answer does not depend on the order the classes were visited in.
+        var byName = new Dictionary<string, (int First, int Count)>(StringComparer.Ordinal);
+        for (int i = 0; i < classes.Length; i++)
+            byName[classes[i].Name] = byName.TryGetValue(classes[i].Name, out var run) ? (run.First, run.Count + 1) : (i, 1);
         // One memoised walk up the hierarchy for all classes; a class on the current path counts as
         // "no" so that a (hostile) cycle ends.
         // The recursion is bounded (ArtifactCallGraph.MaxHierarchyDepth): a hostile jar can chain tens
         // of thousands of classes, which would overflow the stack.
-        var memo = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var memo = new Dictionary<string, bool>(byName.Count, StringComparer.Ordinal);
         bool Related(string name, int depth)
         {
             if (memo.TryGetValue(name, out bool known)) return known;
             memo[name] = false;
             bool related = isSeedType(Simple(name));
-            if (!related && depth < ArtifactCallGraph.MaxHierarchyDepth && byName.GetValueOrDefault(name) is { } definitions)
-                foreach (var c in definitions)
+            if (!related && depth < ArtifactCallGraph.MaxHierarchyDepth && byName.TryGetValue(name, out var definitions))
+                for (int d = definitions.First; d < definitions.First + definitions.Count; d++)
                 {
+                    var c = classes[d];
                     if (!related && c.SuperName is { } super) related = Related(super, depth + 1);
                     foreach (var i in c.Interfaces)
                         if (!related) related = Related(i, depth + 1);
@@ -129,8 +148,8 @@ public sealed class DemandCallGraph
         }
         var result = new HashSet<string>(StringComparer.Ordinal);
         // In name order: with a (hostile) superclass cycle or a cut chain the answer depends on where the walk starts.
-        foreach (var name in byName.Keys.Order(StringComparer.Ordinal))
-            if (Related(name, 0)) result.Add(name);
+        for (int i = 0; i < classes.Length; i++)
+            if ((i == 0 || classes[i - 1].Name != classes[i].Name) && Related(classes[i].Name, 0)) result.Add(classes[i].Name);
         return result;
     }
 
