@@ -13,12 +13,12 @@ namespace BytecodeLint.Analysis.Flow;
 /// </summary>
 public sealed class ArtifactCallGraph
 {
-    private readonly Dictionary<string, ClassFacts> _classes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ClassFacts> _classes;
     private readonly ClassFacts[] _withCode; // classes holding a method with facts, in name order
-    private readonly Dictionary<MethodFacts, ClassFacts> _owners = [];
+    private readonly Dictionary<MethodFacts, ClassFacts> _owners;
     private readonly Dictionary<string, List<string>> _directSubtypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _subtypeCache = new(StringComparer.Ordinal);
-    private readonly Dictionary<MethodKey, DeclaredMethod> _declared = [];
+    private readonly Dictionary<MethodKey, DeclaredMethod> _declared;
     private readonly Dictionary<(MethodKey Target, bool Virtual), IReadOnlyList<MethodFacts>> _resolved = [];
     private Dictionary<MethodFacts, List<(MethodFacts, CallSite)>>? _callers;
 
@@ -27,6 +27,12 @@ public sealed class ArtifactCallGraph
     /// <summary>From classes already in <see cref="CompareByName"/> order (a demand graph keeps its stubs sorted and rebuilds the graph each round).</summary>
     internal ArtifactCallGraph(IReadOnlyList<ClassFacts> sortedByName)
     {
+        // Sized up front: growing these was ~10 % of a fat-boot.jar scan (the graph is rebuilt per round).
+        int methods = 0;
+        foreach (var c in sortedByName) methods += c.Methods.Count;
+        _classes = new(sortedByName.Count, StringComparer.Ordinal);
+        _declared = new(methods);
+        _owners = new(methods);
         // Deterministic: the first definition of a name wins in name order of the entries' locations.
         var withCode = new List<ClassFacts>();
         foreach (var c in sortedByName)

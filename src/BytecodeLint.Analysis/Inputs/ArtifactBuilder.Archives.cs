@@ -70,7 +70,8 @@ internal sealed partial class ArtifactBuilder
         ReadOnlyMemory<byte> nested;
         try
         {
-            nested = data.ReadToOwnedMemory(location);
+            nested = data.ReadToOwnedMemory(location, out IDisposable? owner);
+            if (owner is not null) _owned.Add(owner);
         }
         catch (EntryReadException e)
         {

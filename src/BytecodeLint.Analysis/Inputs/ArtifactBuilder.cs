@@ -14,6 +14,7 @@ internal sealed partial class ArtifactBuilder
     private readonly List<InputProblem> _problems = [];
     private readonly List<ArchiveInfo?> _archives = [];
     private readonly List<MappedFile> _mappings = [];
+    private readonly List<IDisposable> _owned = []; // the mappings, then native buffers of inflated nested archives
     private long _inflateBudget;
     private long _entryBudget;
     private bool _entryBudgetExhausted;
@@ -42,10 +43,12 @@ internal sealed partial class ArtifactBuilder
         {
             foreach (MappedFile mapping in _mappings)
                 mapping.Dispose();
+            foreach (IDisposable owned in _owned)
+                owned.Dispose();
             throw;
         }
 
-        return new Artifact(_inputPath, _classes, _problems, _archives.Select(a => a!).ToList(), _mappings);
+        return new Artifact(_inputPath, _classes, _problems, _archives.Select(a => a!).ToList(), [.. _owned, .. _mappings]);
     }
 
     /// <summary>Reads an input given as bytes; throws <see cref="InputException"/> when it is neither a class nor an archive.</summary>
@@ -68,7 +71,7 @@ internal sealed partial class ArtifactBuilder
                 ? $"unreadable archive: {error} (offset {offset})"
                 : "not a class file (no CAFEBABE magic) or zip archive");
         }
-        return new Artifact(_inputPath, _classes, _problems, _archives.Select(a => a!).ToList(), []);
+        return new Artifact(_inputPath, _classes, _problems, _archives.Select(a => a!).ToList(), _owned);
     }
 
     private void AddTopLevelFile()

@@ -32,15 +32,28 @@ internal readonly record struct ZipEntryData(ReadOnlyMemory<byte> Archive, int L
         }
     }
 
-    /// <summary>The bytes as memory that lives as long as the artifact: a slice (STORED) or a fresh array (DEFLATED).</summary>
-    public ReadOnlyMemory<byte> ReadToOwnedMemory(string location)
+    /// <summary>
+    /// The bytes as memory that lives as long as the artifact: a slice (STORED) or a native buffer
+    /// (DEFLATED) that <paramref name="owner"/> receives and the artifact frees.
+    /// </summary>
+    public ReadOnlyMemory<byte> ReadToOwnedMemory(string location, out IDisposable? owner)
     {
+        owner = null;
         ReadOnlyMemory<byte> data = LocateData(location, out int dataOffset);
         if (Method == ZipFormat.MethodStored)
             return data;
-        byte[] buffer = GC.AllocateUninitializedArray<byte>(UncompressedSize);
-        Inflate(data, dataOffset, buffer, location);
-        return buffer;
+        var buffer = new NativeBuffer(UncompressedSize);
+        try
+        {
+            Inflate(data, dataOffset, buffer.GetSpan(), location);
+        }
+        catch
+        {
+            ((IDisposable)buffer).Dispose();
+            throw;
+        }
+        owner = buffer;
+        return buffer.Memory;
     }
 
     /// <summary>Checks the local header and returns the (compressed) data that follows it.</summary>
