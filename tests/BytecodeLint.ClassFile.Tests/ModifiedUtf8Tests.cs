@@ -41,6 +41,28 @@ public class ModifiedUtf8Tests
         Assert.Equal(index, e.ConstantIndex);
     }
 
+    /// <summary>Short constants are checked by a plain loop, long ones (32 bytes and more) by a vectorised search: both find the same byte.</summary>
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(200)]
+    public void Bad_bytes_are_found_at_every_position_in_short_and_long_constants(int length)
+    {
+        var ascii = Enumerable.Repeat((byte)'a', length).ToArray();
+        Assert.Equal(-1, ModifiedUtf8.FindInvalidByte(ascii));
+        foreach (int at in new[] { 0, length / 2, length - 1 })
+            foreach (byte bad in new byte[] { 0x00, 0x80, 0xFF })
+            {
+                var payload = (byte[])ascii.Clone();
+                payload[at] = bad;
+                Assert.Equal(at, ModifiedUtf8.FindInvalidByte(payload));
+            }
+        var withTwoByte = (byte[])ascii.Clone();
+        withTwoByte[length - 2] = 0xC3;
+        withTwoByte[length - 1] = 0xA9;
+        Assert.Equal(-1, ModifiedUtf8.FindInvalidByte(withTwoByte));
+    }
+
     [Fact]
     public void Encode_round_trips_through_decode()
     {
