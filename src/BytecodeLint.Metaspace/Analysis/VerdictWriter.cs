@@ -47,7 +47,7 @@ internal static class VerdictWriter
                 text += "; not reached at the current rate";
             evidence.Add(text);
         }
-        var explained = c.Classes.Where(h => h.Pattern is PoolGrowthPattern.Constant or PoolGrowthPattern.Doubling || h.RuleId != null).ToList();
+        var explained = c.Classes.Where(h => h.Pattern is PoolGrowthPattern.Constant or PoolGrowthPattern.Doubling || h.RuleId != null || h.Widenings > 0).ToList();
         foreach (var h in explained.Take(MaxClassLines))
             evidence.Add(DescribeClass(h));
         if (explained.Count > MaxClassLines)
@@ -60,6 +60,8 @@ internal static class VerdictWriter
             evidence.Add("Fragmentation: " + finding.Message);
         foreach (var finding in c.ClassCounts)
             evidence.Add("Classes: " + finding.Message);
+        foreach (var finding in c.GrowthSplits)
+            evidence.Add("Growth split: " + finding.Message);
 
         var verdict = Decide(c, growth);
         var headline = Headline(c, verdict, growth) + (c.MixedRuns ? "; the input mixes several runs" : "");
@@ -117,6 +119,8 @@ internal static class VerdictWriter
             text += $", {GrowthPhrase(h)}";
         if (h.RuleId != null)
             text += $" → {h.RuleId}: {h.Explanation}";
+        else if (h.Explanation != null)
+            text += $": {h.Explanation}";
         if (h.LawEstimateBytes is { } law)
             text += $"; the §2 law predicts {SizeFormat.Signed(law)} after {SizeFormat.Count(h.Redefinitions)}";
         if (h.Overflowed)
