@@ -108,8 +108,19 @@ internal static class VerdictWriter
                 return $"NO LEAK: retained Metaspace stays level ({SizeFormat.Bytes(c.FirstRetained!.Value)} → {SizeFormat.Bytes(c.LastRetained!.Value)} over {DescribeSpan(c, c.Retained[^1].X - c.Retained[0].X)})"
                        + (c.Fragmentation.Count > 0 ? "; but see fragmentation" : "");
             default:
-                return "INCONCLUSIVE: too few Metaspace readings to tell" + (c.Fragmentation.Count > 0 ? "; fragmentation found" : "");
+                return "INCONCLUSIVE: too few Metaspace readings to tell" + SplitPhrase(c) + (c.Fragmentation.Count > 0 ? "; fragmentation found" : "");
         }
+    }
+
+    /// <summary>A retransform on request is often one round between two reports: say how their growth splits, and which rule the class's merge points at.</summary>
+    private static string SplitPhrase(VerdictContext c)
+    {
+        if (c.GrowthSplits.LastOrDefault(f => f.Numbers.ContainsKey("retransformEstimateBytes")) is not { } split) return "";
+        var agent = split.Numbers.GetValueOrDefault("agentEstimateBytes");
+        var culprit = c.Classes.FirstOrDefault(h => h.RuleId != null);
+        return $"; between the VM.metaspace reports ≈ {SizeFormat.Bytes(split.Numbers["retransformEstimateBytes"])} is the retransformed class{(split.Numbers["redefinedClasses"] == 1 ? "'s" : "es'")} growth"
+               + (culprit != null ? $" ({culprit.RuleId})" : "")
+               + (agent > 0 ? $" and ≈ {SizeFormat.Bytes(agent)} the agent's own class loading" : "");
     }
 
     private static string DescribeClass(ClassPoolHistory h)
