@@ -85,6 +85,16 @@ public class ReportSchemaTests
         string logs = Path.Combine(RepoPaths.TestData, "logs");
         AssertValid("metaspace", Output("metaspace", Path.Combine(logs, "jdk17-retransform-leak-until-oom.log.gz"), "-f", "json"));
         AssertValid("metaspace", Output("metaspace", Path.Combine(logs, "jdk17-vm-metaspace-before-widening.txt"), Path.Combine(logs, "jdk17-vm-metaspace-after-widening.txt"), "-f", "json"));
+        // An agent run (reports around one retransform): growthSplits and a measured bytesPerWidening.
+        string agents = Path.Combine(logs, "agents");
+        string split = Output("metaspace", Path.Combine(agents, "byteman-17.0.15.before.txt"), Path.Combine(agents, "byteman-17.0.15.redefine.log.gz"),
+            Path.Combine(agents, "byteman-17.0.15.after.txt"), "-f", "json");
+        AssertValid("metaspace", split);
+        using (var document = System.Text.Json.JsonDocument.Parse(split))
+        {
+            Assert.Equal("growth-split", document.RootElement.GetProperty("growthSplits")[0].GetProperty("kind").GetString());
+            Assert.True(document.RootElement.GetProperty("classes")[0].GetProperty("bytesPerWidening").GetDouble() > 0);
+        }
     }
 
     [Theory]

@@ -57,6 +57,15 @@ public sealed class ClassCountTests
     }
 
     [Fact]
+    public void Fewer_classes_than_redefinitions_mean_the_reports_do_not_bracket_them()
+    {
+        // Both reports taken after the retransforms (as the allocation instrumenter's start-up run): not "one per redefinition".
+        var finding = Assert.Single(Diagnose(1798, 100, 1798).ClassCounts);
+        Assert.Contains("do not bracket", finding.Message);
+        Assert.DoesNotContain("about one per redefinition", finding.Message);
+    }
+
+    [Fact]
     public void Without_redefinitions_between_reports_nothing_is_said()
     {
         var log = new MetaspaceLog();

@@ -46,7 +46,7 @@ public sealed class Artifact : IDisposable
     public string InputPath { get; }
 
     /// <summary>
-    /// Every <c>*.class</c> entry: central-directory order within an archive, a nested jar's entries
+    /// Every class entry (<c>*.class</c>, and class files under a hidden name): central-directory order within an archive, a nested jar's entries
     /// in place of the jar entry (depth first), a directory's files sorted by relative path (ordinal).
     /// </summary>
     public IReadOnlyList<ClassEntry> ClassEntries { get; }

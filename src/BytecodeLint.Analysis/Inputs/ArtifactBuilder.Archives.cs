@@ -7,7 +7,8 @@ internal sealed partial class ArtifactBuilder
     private const string ManifestName = "META-INF/MANIFEST.MF";
 
     /// <summary>
-    /// Lists one archive in central-directory order: <c>*.class</c> entries become class entries,
+    /// Lists one archive in central-directory order: <c>*.class</c> entries become class entries, and so
+    /// do class files under a hidden name (<see cref="HiddenClassFiles"/>, decided by their content);
     /// <c>*.jar</c> entries are opened and walked in place (depth first), everything else is only named.
     /// </summary>
     private void WalkArchive(ReadOnlyMemory<byte> zip, ZipLayout layout, string location, int depth, bool versionedParent)
@@ -39,6 +40,10 @@ internal sealed partial class ArtifactBuilder
                 if (TryAdmit(zip, layout, ref record, prefix, name, _limits.MaxClassEntryBytes, "class entry", out ZipEntryData data))
                     _classes.Add(new ClassEntry(prefix, name, data, versionedParent));
             }
+            else if (HiddenClassFiles.IsCandidate(nameBytes))
+            {
+                AdmitHiddenClass(zip, layout, ref record, prefix, name, versionedParent);
+            }
             else if (nameBytes.EndsWith(ZipFormat.JarSuffix))
             {
                 OpenNestedJar(zip, layout, ref record, prefix + name, depth + 1, versionedParent || MultiRelease.IsVersionedPath(name));
@@ -53,6 +58,30 @@ internal sealed partial class ArtifactBuilder
         if (manifest is { } manifestRecord)
             attributes = ReadManifest(zip, layout, manifestRecord, prefix + Encoding.UTF8.GetString(zip.Span.Slice(manifestRecord.NameOffset, manifestRecord.NameLength)));
         _archives[slot] = new ArchiveInfo(location, depth, layout.BaseOffset, names, attributes);
+    }
+
+    /// <summary>
+    /// A class file under another name (<see cref="HiddenClassFiles"/>): a class entry when its content
+    /// starts with the class-file magic, otherwise a resource (its inflation budget given back).
+    /// </summary>
+    private void AdmitHiddenClass(ReadOnlyMemory<byte> zip, ZipLayout layout, ref ZipEntryRecord record, string prefix, string name, bool versionedParent)
+    {
+        if (!TryAdmit(zip, layout, ref record, prefix, name, _limits.MaxClassEntryBytes, "class entry", out ZipEntryData data))
+            return;
+        bool isClass;
+        try
+        {
+            isClass = data.StartsWithClassMagic(prefix + name);
+        }
+        catch (EntryReadException e)
+        {
+            _problems.Add(e.ToProblem());
+            isClass = false;
+        }
+        if (isClass)
+            _classes.Add(new ClassEntry(prefix, name, data, versionedParent));
+        else if (data.Method == ZipFormat.MethodDeflated)
+            _inflateBudget += data.UncompressedSize;
     }
 
     private void OpenNestedJar(ReadOnlyMemory<byte> zip, ZipLayout layout, ref ZipEntryRecord record, string location, int depth, bool versioned)

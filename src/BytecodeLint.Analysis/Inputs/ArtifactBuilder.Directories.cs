@@ -13,7 +13,7 @@ internal sealed partial class ArtifactBuilder
     /// <summary>
     /// Walks a directory the way PeerScan does: every regular file below it, symbolic links neither
     /// followed nor listed, sorted by relative path (ordinal, <c>/</c>-separated); <c>*.class</c> files are
-    /// class entries and <c>*.jar</c> files are mapped and walked as nested jars at depth 1.
+    /// class entries (so are class files under a hidden name, <see cref="HiddenClassFiles"/>, by content) and <c>*.jar</c> files are mapped and walked as nested jars at depth 1.
     /// </summary>
     private void AddDirectory()
     {
@@ -47,10 +47,32 @@ internal sealed partial class ArtifactBuilder
                 else
                     _classes.Add(new ClassEntry(location, file.RelativePath, file.FullPath, file.Length, _limits.MaxClassEntryBytes));
             }
+            else if (HiddenClassFiles.IsCandidate(file.RelativePath) && file.Length <= _limits.MaxClassEntryBytes && FileStartsWithClassMagic(file, location))
+            {
+                _classes.Add(new ClassEntry(location, file.RelativePath, file.FullPath, file.Length, _limits.MaxClassEntryBytes));
+            }
             else if (file.RelativePath.EndsWith(".jar", StringComparison.Ordinal))
             {
                 AddJarFile(file, location);
             }
+        }
+    }
+
+    /// <summary>Reads the first four bytes of a file named like a hidden class file; an unreadable file is reported and skipped.</summary>
+    private bool FileStartsWithClassMagic(FoundFile file, string location)
+    {
+        if (file.Length < 4)
+            return false; // never open an empty file: it may be a FIFO
+        Span<byte> head = stackalloc byte[4];
+        try
+        {
+            using var handle = File.OpenHandle(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+            return RandomAccess.Read(handle, head, 0) == 4 && HiddenClassFiles.HasClassMagic(head);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Report(location, null, InputProblemKind.Unreadable, "cannot read: " + e.Message.TrimEnd('.'));
+            return false;
         }
     }
 

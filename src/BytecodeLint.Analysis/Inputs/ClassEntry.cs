@@ -4,7 +4,8 @@ using Microsoft.Win32.SafeHandles;
 namespace BytecodeLint.Analysis.Inputs;
 
 /// <summary>
-/// One <c>.class</c> entry of an input: a zip entry at any nesting depth, or a file of a scanned
+/// One class file of an input (a <c>.class</c> entry, or a class file under a hidden name, see
+/// <see cref="HiddenClassFiles"/>): a zip entry at any nesting depth, or a file of a scanned
 /// directory (or the input itself). Its bytes are only produced by <see cref="Read"/>, which any number
 /// of threads may call at once while the owning <see cref="Artifact"/> is not disposed.
 /// </summary>

@@ -56,6 +56,29 @@ internal readonly record struct ZipEntryData(ReadOnlyMemory<byte> Archive, int L
         return buffer.Memory;
     }
 
+    /// <summary>
+    /// True when the entry's first bytes are the class-file magic: for entries whose name does not say
+    /// what they are (<see cref="HiddenClassFiles"/>). Inflates only the first few bytes.
+    /// </summary>
+    /// <exception cref="EntryReadException">Bad local header, data past the end or a bad deflate stream.</exception>
+    public bool StartsWithClassMagic(string location)
+    {
+        ReadOnlyMemory<byte> data = LocateData(location, out int dataOffset);
+        if (Method == ZipFormat.MethodStored)
+            return HiddenClassFiles.HasClassMagic(data.Span);
+        Span<byte> head = stackalloc byte[4];
+        int written;
+        try
+        {
+            written = RawInflater.Inflate(data, head, out _);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new EntryReadException(location, dataOffset, "bad deflate data: " + e.Message.TrimEnd('.'), e);
+        }
+        return HiddenClassFiles.HasClassMagic(head[..written]);
+    }
+
     /// <summary>Checks the local header and returns the (compressed) data that follows it.</summary>
     private ReadOnlyMemory<byte> LocateData(string location, out int dataOffset)
     {

@@ -36,7 +36,10 @@ public static class ClassCountCheck
             string message = $"{SizeFormat.Count(delta)} more loaded classes over {SizeFormat.Count(rounds)} redefinitions ({SizeFormat.Count(from)} → {SizeFormat.Count(to)})";
             if (extra >= MinExtraClasses && extra >= ExtraPerRedefinitionThreshold * rounds)
                 message += $": one per redefinition is the JVM's scratch class (counted even when nothing leaks); the other ≈ {(double)extra / rounds:0.#} per redefinition "
-                           + $"are classes defined after each retransform, such as the hidden classes that lambda and type-switch sites spin when they re-link, ≈ 1.5 KB each, kept while the loader lives ({ruleIdOf(PoolHazard.IndyRelink)}), or classes the agent itself loads";
+                           + "are classes loaded between the reports: the agent's own (a one-time cost; the growth split below weighs them), or, when the same number comes back after every round, "
+                           + $"hidden classes that lambda and type-switch sites spin when they re-link, ≈ 1.5 KB each, kept while the loader lives ({ruleIdOf(PoolHazard.IndyRelink)})";
+            else if (delta < 0.9 * rounds - 1)
+                message += ": fewer than one per redefinition, although each adds its scratch class: the reports do not bracket these redefinitions (taken before or after all of them), or classes were unloaded between them";
             else if (delta <= rounds)
                 message += ": about one per redefinition, the JVM's scratch class, counted even when nothing leaks; no classes are spun by the retransforms";
             else

@@ -44,6 +44,9 @@ public sealed record ClassPoolHistory
     /// <summary>docs/design/hotspot.md §2's estimate (28 B·cp0·N + 34 B·N²) for BL0001 growth, bytes.</summary>
     public double? LawEstimateBytes { get; init; }
 
+    /// <summary>Bytes freed per ldc widening between the VM.metaspace reports around these redefinitions (the size of one method copy), or null.</summary>
+    public double? BytesPerWidening { get; init; }
+
     /// <summary>Global indices (in <see cref="Model.MetaspaceLog.Redefinitions"/>) of this class's redefinitions, in order.</summary>
     public required IReadOnlyList<int> RedefinitionIndices { get; init; }
 }

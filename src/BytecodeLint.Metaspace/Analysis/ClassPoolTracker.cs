@@ -14,7 +14,12 @@ public static class ClassPoolTracker
     /// <summary>Per docs/design/hotspot.md §2: bytes per (pool entry × retransform) and per retransform².</summary>
     public const double Bl0001BytesPerPoolEntryRetransform = 28, Bl0001BytesPerRetransformSquared = 34;
 
-    public static IReadOnlyList<ClassPoolHistory> Track(IReadOnlyList<Redefinition> redefinitions, IClassPoolIndex? names, Func<PoolHazard, string>? ruleIdOf = null)
+    /// <param name="bytesPerWidening">
+    /// What one <c>ldc</c> widening of these redefinitions freed, where <c>VM.metaspace</c> reports bracket
+    /// them (<see cref="WideningCost"/>), or null: the size of the method copies, which decides BL0003.
+    /// </param>
+    public static IReadOnlyList<ClassPoolHistory> Track(IReadOnlyList<Redefinition> redefinitions, IClassPoolIndex? names, Func<PoolHazard, string>? ruleIdOf = null,
+        Func<IReadOnlyList<int>, double?>? bytesPerWidening = null)
     {
         var groups = new List<List<Redefinition>>();
         var byName = new Dictionary<string, List<Redefinition>>(StringComparer.Ordinal);
@@ -42,13 +47,13 @@ public static class ClassPoolTracker
             openChains[r.MergeCpLength ?? old] = chain;
         }
         ruleIdOf ??= MetaspaceAnalysisOptions.HazardName;
-        return groups.Select(g => Describe(g, names, ruleIdOf))
+        return groups.Select(g => Describe(g, names, ruleIdOf, bytesPerWidening))
             .OrderByDescending(h => h.Redefinitions)
             .ThenBy(h => h.RedefinitionIndices[0])
             .ToList();
     }
 
-    private static ClassPoolHistory Describe(List<Redefinition> records, IClassPoolIndex? names, Func<PoolHazard, string> ruleIdOf)
+    private static ClassPoolHistory Describe(List<Redefinition> records, IClassPoolIndex? names, Func<PoolHazard, string> ruleIdOf, Func<IReadOnlyList<int>, double?>? bytesPerWidening)
     {
         var growths = records.Select(r => r.Growth).OfType<int>().ToList();
         var first = records.Select(r => r.OldCpLength).FirstOrDefault(l => l != null);
@@ -74,7 +79,9 @@ public static class ClassPoolTracker
             }
         }
         var label = className ?? (first is { } f ? $"class with initial pool {f:N0} (name not logged)" : "class (name not logged)");
-        var (hazard, explanation) = Explain(pattern, typical, widenings, maxWidenings, records, lastMap, ruleIdOf);
+        var indices = records.Select(r => r.Index).ToList();
+        var cost = widenings > 0 ? bytesPerWidening?.Invoke(indices) : null;
+        var (hazard, explanation) = Explain(pattern, typical, widenings, maxWidenings, records, lastMap, ruleIdOf, cost);
         double? law = hazard == PoolHazard.CatchThrowableReresolution && first is { } p0
             ? Bl0001BytesPerPoolEntryRetransform * p0 * records.Count + Bl0001BytesPerRetransformSquared * (double)records.Count * records.Count
             : null;
@@ -98,7 +105,8 @@ public static class ClassPoolTracker
             RuleId = hazard is { } h ? ruleIdOf(h) : null,
             Explanation = explanation,
             LawEstimateBytes = law,
-            RedefinitionIndices = records.Select(r => r.Index).ToList(),
+            RedefinitionIndices = indices,
+            BytesPerWidening = cost,
         };
     }
 
@@ -137,8 +145,13 @@ public static class ClassPoolTracker
         return false;
     }
 
+    private static string WideningVerdict(double? cost, bool stackMapSized, Func<PoolHazard, string> ruleIdOf) =>
+        stackMapSized ? $": stack-map-sized clones, {ruleIdOf(PoolHazard.ExpensiveWidening)}'s cost too"
+        : cost is not null ? $": small methods, so stack maps do not drive the cost ({ruleIdOf(PoolHazard.ExpensiveWidening)} does not apply)"
+        : $"; each widening clones its method ({ruleIdOf(PoolHazard.ExpensiveWidening)} only if the methods' stack maps are large: the redefinition log does not show their size, VM.metaspace reports before and after the retransform do)";
+
     private static (PoolHazard? Hazard, string? Explanation) Explain(PoolGrowthPattern pattern, int? typical, int widenings, int maxWidenings,
-        List<Redefinition> records, int? lastIndexMap, Func<PoolHazard, string> ruleIdOf)
+        List<Redefinition> records, int? lastIndexMap, Func<PoolHazard, string> ruleIdOf, double? cost)
     {
         if (pattern == PoolGrowthPattern.Doubling)
             return (PoolHazard.NaNDoubling, "the appended entries double on every redefinition: NaN float/double constants never compare equal in the merge, so the pool doubles each retransform (docs/design/hotspot.md §5)");
@@ -147,13 +160,18 @@ public static class ClassPoolTracker
         var scratch = records.Select(r => r.ScratchCpLength).LastOrDefault(l => l != null);
         var rebuilt = lastIndexMap is { } map && scratch is { } s && s > 0 && map >= 0.5 * s;
         // An index map covering the pool means the transformer renumbered it: that is the cause (BL0002),
-        // and the widenings are its effect. A stack map's size is not in the log, so BL0003 is named only
-        // for widenings without a rebuilt pool (the pool grew past 255 by appends).
+        // and the widenings are its effect. BL0003 is about stack maps large enough to make each method
+        // copy expensive: named only when the reports around the widenings show copies that size.
+        bool stackMapSized = cost >= WideningCost.StackMapSizedBytes;
+        string copies = cost is { } c ? $", each freeing a method copy of ≈ {SizeFormat.Bytes(c)}" : "";
+        string wideningText = $"{widenings:N0} ldc widened to ldc_w (up to {maxWidenings:N0} per redefinition){copies}";
         if (rebuilt)
             return (PoolHazard.PoolRebuild, $"the index map remaps {lastIndexMap:N0} of {scratch:N0} entries: the transformer rebuilds the constant pool instead of copying it (docs/design/hotspot.md §3)"
-                                            + (widenings > 0 ? $"; {widenings:N0} ldc widened to ldc_w (up to {maxWidenings:N0} per redefinition), each cloning its method ({ruleIdOf(PoolHazard.ExpensiveWidening)} when the methods' stack maps are large)" : ""));
+                                            + (widenings > 0 ? "; " + wideningText + WideningVerdict(cost, stackMapSized, ruleIdOf) : ""));
+        if (widenings > 0 && stackMapSized)
+            return (PoolHazard.ExpensiveWidening, $"{wideningText}: stack-map-sized methods, each widening clones its method with its StackMapTable and tables (docs/design/hotspot.md §4)");
         if (widenings > 0)
-            return (PoolHazard.ExpensiveWidening, $"{widenings:N0} ldc widened to ldc_w (up to {maxWidenings:N0} per redefinition): each widening clones the method with its StackMapTable and tables (docs/design/hotspot.md §4)");
+            return (null, wideningText + WideningVerdict(cost, stackMapSized, ruleIdOf));
         return (null, null);
     }
 }

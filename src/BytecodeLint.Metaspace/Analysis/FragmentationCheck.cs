@@ -47,6 +47,8 @@ public static class FragmentationCheck
         {
             if (s.DeallocatedShare is not { } share || share < DeallocatedShareThreshold || s.Snapshot.TotalDeallocatedBytes < 1L << 20)
                 continue;
+            if (s.Previous is { } p && p.TotalDeallocatedBytes == s.Snapshot.TotalDeallocatedBytes && p.TotalDeallocatedBlocks == s.Snapshot.TotalDeallocatedBlocks && s.DeallocatedDeltaBytes == 0)
+                continue; // the same blocks as the report before: said once
             var snap = s.Snapshot;
             var message = $"{SizeFormat.Bytes(snap.TotalDeallocatedBytes!.Value)} in {SizeFormat.Count(snap.TotalDeallocatedBlocks ?? 0)} deallocated blocks: {SizeFormat.Percent(share)} of used Metaspace is freed memory the class loader keeps";
             if (s.MeanDeallocatedBlockBytes is { } mean)
@@ -54,7 +56,7 @@ public static class FragmentationCheck
                 message += $" (mean block {SizeFormat.Bytes(mean)}"
                            + (mean >= 64 * 1024
                                ? ": method-sized blocks, consistent with ldc widening clones carrying a large StackMapTable, BL0003)"
-                               : ": smaller blocks: freed constant pools or method clones of earlier retransforms)");
+                               : ": smaller blocks: method copies that ldc widenings replaced, or metadata of old class versions purged by a collection; a redefinition's merged constant pool is in use, never among them)");
             }
             findings.Add(new Finding("deallocated-blocks", message, snap.Position.ToString(), new Dictionary<string, double>
             {

@@ -11,10 +11,15 @@ public static class MetaspaceAnalyzer
     /// <summary>Redefinitions with a per-retransform pool law that make a leak certain even without GC readings.</summary>
     public const int LeakRedefinitions = 10;
 
+    /// <summary>How far above a VM.metaspace report's usage table its one-line summary may stand.</summary>
+    private const int SummaryLinesBeforeReport = 5;
+
     public static MetaspaceDiagnosis Analyze(MetaspaceLog log, MetaspaceAnalysisOptions? options = null)
     {
         options ??= new MetaspaceAnalysisOptions();
-        var classes = ClassPoolTracker.Track(log.Redefinitions, options.ClassNames, options.RuleIdOf);
+        var snapshots = SummarizeSnapshots(log.Snapshots);
+        var wideningCost = WideningCost.Measure(snapshots, log.Redefinitions, log.Collections);
+        var classes = ClassPoolTracker.Track(log.Redefinitions, options.ClassNames, options.RuleIdOf, indices => WideningCost.PerWidening(wideningCost, indices));
         var focus = classes.FirstOrDefault(c => c.Redefinitions >= 3);
 
         var samples = AllSamples(log);
@@ -41,10 +46,10 @@ public static class MetaspaceAnalyzer
                 ordered.Select(p => p.X).ToList(), ordered.Select(p => (double)p.Sample.UsedBytes).ToList(), xFocus?.Pattern);
         }
 
-        var snapshots = SummarizeSnapshots(log.Snapshots);
         var limit = ProjectLimit(log, options, axis, fit, series, focus);
         var fragmentation = FragmentationCheck.Check(samples, snapshots);
         var classCounts = ClassCountCheck.Check(snapshots, options.RuleIdOf);
+        var growthSplits = GrowthSplitCheck.Check(snapshots, log.Redefinitions, classes);
 
         long? first = retained.Count > 0 ? retained[0].Sample.UsedBytes : null;
         long? last = retained.Count > 0 ? retained[^1].Sample.UsedBytes : null;
@@ -54,7 +59,7 @@ public static class MetaspaceAnalyzer
         var peakCommitted = series.Select(p => p.Sample.CommittedBytes).Max();
 
         var context = new VerdictContext(log, axis, axis.Label(xFocus), xFocus, retained, markers, fit, alternatives, limit, classes, fragmentation, classCounts, first, last,
-            snapshots, TimeGoesBackwards(samples));
+            snapshots, TimeGoesBackwards(samples)) { GrowthSplits = growthSplits };
         var (verdict, headline, evidence) = VerdictWriter.Write(context);
 
         return new MetaspaceDiagnosis
@@ -80,6 +85,7 @@ public static class MetaspaceAnalyzer
             Limit = limit,
             Fragmentation = fragmentation,
             ClassCounts = classCounts,
+            GrowthSplits = growthSplits,
             Classes = classes,
             Snapshots = snapshots,
             Redefinitions = log.Redefinitions.Count,
@@ -90,7 +96,10 @@ public static class MetaspaceAnalyzer
     /// <summary>GC and heap readings plus one reading per VM.metaspace report, in log order.</summary>
     private static List<MetaspaceSample> AllSamples(MetaspaceLog log)
     {
-        var all = log.Samples.ToList();
+        // JDK 25's VM.metaspace opens with a "Metaspace used …K, committed …K" summary that reads like a
+        // heap printout: the same moment as the report, so it is not a reading of its own.
+        var all = log.Samples.Where(p => p.Kind != SampleKind.HeapPrintout || !log.Snapshots.Any(s =>
+            s.Position.Source == p.Position.Source && s.Position.Line > p.Position.Line && s.Position.Line - p.Position.Line <= SummaryLinesBeforeReport)).ToList();
         foreach (var s in log.Snapshots)
         {
             if (s.UsedBytes is not { } used)

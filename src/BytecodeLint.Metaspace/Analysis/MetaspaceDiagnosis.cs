@@ -48,6 +48,9 @@ public sealed record MetaspaceDiagnosis
 
     /// <summary>What the loaded-class counts of successive VM.metaspace reports say about the redefinitions between them.</summary>
     public IReadOnlyList<Finding> ClassCounts { get; init; } = [];
+
+    /// <summary>Between VM.metaspace reports around redefinitions: the agent's own class loading told apart from the retransformed classes' growth (<see cref="GrowthSplitCheck"/>).</summary>
+    public IReadOnlyList<Finding> GrowthSplits { get; init; } = [];
     public required IReadOnlyList<ClassPoolHistory> Classes { get; init; }
     public required IReadOnlyList<SnapshotSummary> Snapshots { get; init; }
     public required int Redefinitions { get; init; }

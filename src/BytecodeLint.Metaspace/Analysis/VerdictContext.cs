@@ -21,6 +21,8 @@ internal sealed record VerdictContext(
     IReadOnlyList<SnapshotSummary> Snapshots,
     bool MixedRuns)
 {
+    public IReadOnlyList<Finding> GrowthSplits { get; init; } = [];
+
     /// <summary>Allocations the JVM refused at MaxMetaspaceSize, from the last VM.metaspace report (the counter is cumulative).</summary>
     public long AllocationsFailedAtLimit => Snapshots.Count > 0 ? Snapshots[^1].Snapshot.AllocationsFailedAtLimit ?? 0 : 0;
 }

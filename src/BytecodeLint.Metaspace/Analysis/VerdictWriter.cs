@@ -47,7 +47,7 @@ internal static class VerdictWriter
                 text += "; not reached at the current rate";
             evidence.Add(text);
         }
-        var explained = c.Classes.Where(h => h.Pattern is PoolGrowthPattern.Constant or PoolGrowthPattern.Doubling || h.RuleId != null).ToList();
+        var explained = c.Classes.Where(h => h.Pattern is PoolGrowthPattern.Constant or PoolGrowthPattern.Doubling || h.RuleId != null || h.Widenings > 0).ToList();
         foreach (var h in explained.Take(MaxClassLines))
             evidence.Add(DescribeClass(h));
         if (explained.Count > MaxClassLines)
@@ -60,6 +60,8 @@ internal static class VerdictWriter
             evidence.Add("Fragmentation: " + finding.Message);
         foreach (var finding in c.ClassCounts)
             evidence.Add("Classes: " + finding.Message);
+        foreach (var finding in c.GrowthSplits)
+            evidence.Add("Growth split: " + finding.Message);
 
         var verdict = Decide(c, growth);
         var headline = Headline(c, verdict, growth) + (c.MixedRuns ? "; the input mixes several runs" : "");
@@ -106,8 +108,19 @@ internal static class VerdictWriter
                 return $"NO LEAK: retained Metaspace stays level ({SizeFormat.Bytes(c.FirstRetained!.Value)} → {SizeFormat.Bytes(c.LastRetained!.Value)} over {DescribeSpan(c, c.Retained[^1].X - c.Retained[0].X)})"
                        + (c.Fragmentation.Count > 0 ? "; but see fragmentation" : "");
             default:
-                return "INCONCLUSIVE: too few Metaspace readings to tell" + (c.Fragmentation.Count > 0 ? "; fragmentation found" : "");
+                return "INCONCLUSIVE: too few Metaspace readings to tell" + SplitPhrase(c) + (c.Fragmentation.Count > 0 ? "; fragmentation found" : "");
         }
+    }
+
+    /// <summary>A retransform on request is often one round between two reports: say how their growth splits, and which rule the class's merge points at.</summary>
+    private static string SplitPhrase(VerdictContext c)
+    {
+        if (c.GrowthSplits.LastOrDefault(f => f.Numbers.ContainsKey("retransformEstimateBytes")) is not { } split) return "";
+        var agent = split.Numbers.GetValueOrDefault("agentEstimateBytes");
+        var culprit = c.Classes.FirstOrDefault(h => h.RuleId != null);
+        return $"; between the VM.metaspace reports ≈ {SizeFormat.Bytes(split.Numbers["retransformEstimateBytes"])} is the retransformed class{(split.Numbers["redefinedClasses"] == 1 ? "'s" : "es'")} growth"
+               + (culprit != null ? $" ({culprit.RuleId})" : "")
+               + (agent > 0 ? $" and ≈ {SizeFormat.Bytes(agent)} the agent's own class loading" : "");
     }
 
     private static string DescribeClass(ClassPoolHistory h)
@@ -117,6 +130,8 @@ internal static class VerdictWriter
             text += $", {GrowthPhrase(h)}";
         if (h.RuleId != null)
             text += $" → {h.RuleId}: {h.Explanation}";
+        else if (h.Explanation != null)
+            text += $": {h.Explanation}";
         if (h.LawEstimateBytes is { } law)
             text += $"; the §2 law predicts {SizeFormat.Signed(law)} after {SizeFormat.Count(h.Redefinitions)}";
         if (h.Overflowed)

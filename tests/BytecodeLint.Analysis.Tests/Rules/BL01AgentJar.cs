@@ -35,6 +35,9 @@ internal sealed class BL01AgentJar
         ["Can-Redefine-Classes"] = "true",
     };
 
+    /// <summary>Entry names that differ from <c>internal/Name.class</c>, by class internal name (hidden class files: <c>p/Worker.SCL.lombok</c>).</summary>
+    public Dictionary<string, string> EntryNames { get; } = new(StringComparer.Ordinal);
+
     public ClassBuilder Class(string name, string? super = "java/lang/Object", params string[] interfaces)
     {
         var builder = new ClassBuilder(name, super);
@@ -59,7 +62,8 @@ internal sealed class BL01AgentJar
         foreach (var c in _classes)
         {
             var bytes = c.ToArray();
-            zip.Add(BytecodeLint.ClassFile.JavaClass.Parse(bytes).Name + ".class", bytes);
+            string name = BytecodeLint.ClassFile.JavaClass.Parse(bytes).Name;
+            zip.Add(EntryNames.GetValueOrDefault(name, name + ".class"), bytes);
         }
         return zip.Build();
     }

@@ -8,7 +8,8 @@ namespace BytecodeLint.Analysis.Rules.Agent;
 /// BL0101 — <c>retransformClasses</c> without <c>Can-Retransform-Classes: true</c>, <c>redefineClasses</c>
 /// without <c>Can-Redefine-Classes: true</c>. Conservative: when the agent's code asks
 /// <c>isRetransformClassesSupported()</c> (or <c>isRedefineClassesSupported()</c>) anywhere, the calls are
-/// taken to be guarded and nothing is reported for that capability.
+/// taken to be guarded and nothing is reported for that capability. Reflective calls count as calls
+/// (<see cref="AgentReflection"/>), queries included.
 /// </summary>
 internal static class AgentCapabilityCheck
 {
@@ -46,7 +47,8 @@ internal static class AgentCapabilityCheck
                 var properties = new Dictionary<string, double> { ["line"] = call.Line, ["bytecodeOffset"] = call.Pc };
                 context.Report(Rule, owner.LocationAt(facts.Method, call.Pc, call.Line), properties,
                     $"{method} without {attribute}",
-                    facts.Method.DisplayName, call.Line.ToString(CultureInfo.InvariantCulture), method, agent.Archive.Location, attribute);
+                    facts.Method.DisplayName, call.Line.ToString(CultureInfo.InvariantCulture),
+                    agent.Reflection.ReflectiveSites.Contains(call) ? method + " (reflectively, through Method.invoke)" : method, agent.Archive.Location, attribute);
             }
         }
     }

@@ -1,6 +1,7 @@
 using BytecodeLint.Analysis.Flow;
 using BytecodeLint.ClassFile;
 using BytecodeLint.Analysis.Engine;
+using BytecodeLint.Analysis.Inputs;
 
 namespace BytecodeLint.Analysis.Rules.Agent;
 
@@ -36,6 +37,14 @@ internal static class AgentEntryPointCheck
         {
             if (agent.Attribute(attribute) is not { Length: > 0 } className) continue;
             string internalName = className.Replace('.', '/');
+            if (agent.Graph.FindClass(internalName) is { } hidden && HiddenClassFiles.IsHiddenLocation(hidden.Location.Entry))
+            {
+                // The JVM loads the agent class with the system class loader, which reads *.class entries only.
+                if (MayBeElsewhere(agent, internalName)) continue;
+                Report(context, hidden.Location, attribute, "hidden",
+                    $"{attribute} names {className}, which is in {agent.Archive.Location} only under a hidden name ({hidden.Location.Entry[(hidden.Location.Entry.LastIndexOf('/') + 1)..]}) that the JVM's agent loader does not read; the agent cannot start (ClassNotFoundException)");
+                continue;
+            }
             if (agent.Graph.FindClass(internalName) is not { } @class)
             {
                 if (MayBeElsewhere(agent, internalName)) continue;

@@ -6,7 +6,10 @@ namespace BytecodeLint.Analysis.Rules.Agent;
 
 /// <summary>
 /// BL0104 — <c>addTransformer(t)</c> or <c>addTransformer(t, false)</c> in an agent whose code also
-/// calls <c>retransformClasses</c>: the JVM does not call such a transformer on retransform.
+/// calls <c>retransformClasses</c>: the JVM does not call such a transformer on retransform. A registration
+/// that is the fallback of a capable one that failed (<see cref="AgentReflection.FallbackRegistrations"/>)
+/// is not reported: it runs only where retransformation is not supported at all. Nor does a retransform
+/// count that the calling method serves with a capable transformer of its own (<see cref="RegistersCapable"/>).
 /// </summary>
 internal static class AgentTransformerRegistrationCheck
 {
@@ -19,6 +22,15 @@ internal static class AgentTransformerRegistrationCheck
         IsEnabledByDefault: true,
         "Instrumentation.addTransformer(t) and addTransformer(t, false) register a transformer that is not called for retransformClasses. An agent that retransforms to apply its instrumentation to already loaded classes then silently does nothing for them.");
 
+    /// <summary>
+    /// The method registers a transformer that may be retransform-capable (<c>addTransformer(t, flag)</c>,
+    /// flag not a constant false): its own retransforms are served by that transformer, the idiom
+    /// "register, retransform, remove" (OpenJPA's <c>ClassRedefiner</c>, Byte Buddy's
+    /// <c>ClassFileLocator.AgentBased</c>), and say nothing about the agent's load-time transformers.
+    /// </summary>
+    private static bool RegistersCapable(MethodFacts method) =>
+        method.Calls.Any(c => AgentApis.IsInstrumentation(c, "addTransformer") && !AgentApis.IsNotRetransformCapableRegistration(c));
+
     public static void Run(ArtifactEndContext context, AgentUnit agent)
     {
         (MethodFacts Method, CallSite Call)? retransform = null;
@@ -26,8 +38,9 @@ internal static class AgentTransformerRegistrationCheck
         foreach (var (owner, facts) in agent.Graph.Methods)
             foreach (var call in facts.Calls)
             {
-                if (retransform is null && AgentApis.IsRetransform(call)) retransform = (facts, call);
-                else if (AgentApis.IsNotRetransformCapableRegistration(call)) registrations.Add((owner, facts, call));
+                if (retransform is null && AgentApis.IsRetransform(call) && !RegistersCapable(facts)) retransform = (facts, call);
+                else if (AgentApis.IsNotRetransformCapableRegistration(call) && !agent.Reflection.FallbackRegistrations.Contains((facts.Method, call.Pc)))
+                    registrations.Add((owner, facts, call));
             }
         if (retransform is not { } r) return;
         string where = $"{r.Method.Method.DisplayName}, line {r.Call.Line.ToString(CultureInfo.InvariantCulture)}";

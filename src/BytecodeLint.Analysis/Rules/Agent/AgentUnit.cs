@@ -11,7 +11,7 @@ namespace BytecodeLint.Analysis.Rules.Agent;
 /// jars nested in it, but not of an agent nested deeper, which is a unit of its own — and the
 /// artifact it was found in (for the distribution around it).
 /// </summary>
-internal sealed class AgentUnit(ArchiveInfo archive, ArtifactCallGraph graph, Artifact artifact)
+internal sealed class AgentUnit(ArchiveInfo archive, ArtifactCallGraph graph, Artifact artifact, AgentReflection reflection)
 {
     public ArchiveInfo Archive { get; } = archive;
 
@@ -20,6 +20,9 @@ internal sealed class AgentUnit(ArchiveInfo archive, ArtifactCallGraph graph, Ar
     public ArtifactCallGraph Graph { get; } = graph;
 
     public Artifact Artifact { get; } = artifact;
+
+    /// <summary>Reflective Instrumentation calls, which <see cref="Graph"/> already holds as calls (<see cref="AgentReflection"/>).</summary>
+    public AgentReflection Reflection { get; } = reflection;
 
     /// <summary>The manifest's location chain, for findings about an attribute.</summary>
     public string ManifestEntry => Archive.Location + "!/META-INF/MANIFEST.MF";
@@ -45,10 +48,16 @@ internal sealed class AgentUnit(ArchiveInfo archive, ArtifactCallGraph graph, Ar
         // Agent code in depth, from the artifact's shared flow: classes BL0002 also reads are read once.
         var flow = ArtifactFlow.Of(start);
         var demand = flow.Require(new CallGraphDemand((c, _) => OwnerOf(c.Entry) is not null, _ => false));
+        // Reflective Instrumentation calls are read by a step of their own (only classes naming such a method).
+        var reflection = new AgentReflection();
+        start.RegisterClassAction(context =>
+        {
+            if (OwnerOf(context.Entry) is not null) reflection.Visit(context);
+        });
         start.RegisterArtifactEndAction(end =>
         {
-            var classes = flow.Selected(demand).ToLookup(c => OwnerOf(c.Entry)!, c => c.Facts, StringComparer.Ordinal);
-            onComplete(end, agents.Select(a => new AgentUnit(a, new ArtifactCallGraph(classes[a.Location]), end.Artifact)).ToList());
+            var classes = flow.Selected(demand).ToLookup(c => OwnerOf(c.Entry)!, c => reflection.Apply(c.Entry, c.Facts), StringComparer.Ordinal);
+            onComplete(end, agents.Select(a => new AgentUnit(a, new ArtifactCallGraph(classes[a.Location]), end.Artifact, reflection)).ToList());
         });
     }
 

@@ -38,9 +38,9 @@ internal static class MetaspaceJsonReport
                 [.. d.MetadataCollections.Select(m => new MetaspaceGcJson(m.GcId, m.Cause, m.X, ReportJson.Finite(m.UptimeSeconds), m.BeforeBytes, m.AfterBytes, m.ReclaimedNothing))]),
             [.. d.Classes.Select(c => new MetaspaceClassJson(c.ClassName, c.Label, c.NameSource, c.OtherCandidates, c.Redefinitions, c.FirstPoolLength,
                 c.LastPoolLength, c.TypicalGrowth, Camel(c.Pattern.ToString()), c.Widenings, c.LastIndexMapLength, c.Overflowed, c.RuleId, c.Explanation,
-                ReportJson.Finite(c.LawEstimateBytes)))],
-            [.. d.Fragmentation.Select(f => new MetaspaceFragmentationJson(f.Kind, f.Message, f.Where,
-                new SortedDictionary<string, double>(f.Numbers.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal)))],
+                ReportJson.Finite(c.LawEstimateBytes), ReportJson.Finite(c.BytesPerWidening)))],
+            [.. d.Fragmentation.Select(Finding)],
+            [.. d.GrowthSplits.Select(Finding)],
             [.. d.Snapshots.Select(s => new MetaspaceSnapshotJson(s.Snapshot.Position.ToString(), s.Snapshot.Loaders, s.Snapshot.Classes, s.Snapshot.UsedBytes,
                 s.Snapshot.CommittedBytes, s.Snapshot.ReservedBytes, s.Snapshot.TotalDeallocatedBytes, s.Snapshot.TotalDeallocatedBlocks,
                 s.Snapshot.MaxMetaspaceBytes, s.Snapshot.AllocationsFailedAtLimit, s.UsedDeltaBytes, s.CommittedDeltaBytes, s.DeallocatedDeltaBytes))],
@@ -49,6 +49,9 @@ internal static class MetaspaceJsonReport
                 p.Sample.UsedBytes, p.Sample.CapacityBytes, p.Sample.CommittedBytes, p.Sample.ReservedBytes, p.Sample.ClassUsedBytes,
                 p.Sample.ClassCommittedBytes))]);
     }
+
+    private static MetaspaceFragmentationJson Finding(Finding f) => new(f.Kind, f.Message, f.Where,
+        new SortedDictionary<string, double>(f.Numbers.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal));
 
     private static MetaspaceFitJson Fit(FittedCurve fit, XAxisKind axis) => new(
         Camel(fit.Shape.ToString()), fit.Coefficients, Math.Round(fit.RSquared, 6), Math.Round(fit.RmsErrorBytes), Math.Round(fit.Bic, 3),
@@ -71,6 +74,7 @@ internal sealed record MetaspaceDocument(
     MetaspaceCollectionsJson Collections,
     IReadOnlyList<MetaspaceClassJson> Classes,
     IReadOnlyList<MetaspaceFragmentationJson> Fragmentation,
+    IReadOnlyList<MetaspaceFragmentationJson> GrowthSplits,
     IReadOnlyList<MetaspaceSnapshotJson> Snapshots,
     IReadOnlyList<MetaspaceReadingJson> Series);
 
@@ -111,7 +115,8 @@ internal sealed record MetaspaceClassJson(
     bool Overflowed,
     string? RuleId,
     string? Explanation,
-    double? LawEstimateBytes);
+    double? LawEstimateBytes,
+    double? BytesPerWidening);
 
 internal sealed record MetaspaceFragmentationJson(string Kind, string Message, string Where, IReadOnlyDictionary<string, double> Numbers);
 
