@@ -167,7 +167,7 @@ internal sealed class PoolRebuildAsm
     /// <c>…/asm/ClassWriter</c>, or a versioned shading such as Apache XBean's <c>org/apache/xbean/asm5/ClassWriter</c>
     /// (OpenJPA, OpenEJB, TomEE): the last package segment is <c>asm</c>, optionally followed by digits.
     /// </summary>
-    internal static bool IsAsmName(string name, string simple)
+    private static bool IsAsmName(string name, string simple)
     {
         if (!name.EndsWith(simple, StringComparison.Ordinal)) return false;
         int slash = name.Length - simple.Length - 1;
