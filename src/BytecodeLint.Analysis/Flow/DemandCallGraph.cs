@@ -19,6 +19,11 @@ public sealed class DemandCallGraph
     private readonly bool[] _done;
     private readonly Dictionary<string, (int First, int Count)> _stubIndex = new(StringComparer.Ordinal); // a name's stubs are adjacent
 
+    // Round 3 state, kept across rounds (and calls): the methods reached so far, and those whose calls
+    // may resolve to more targets once the classes the last round asked for are read.
+    private readonly HashSet<MethodFacts> _reached = [];
+    private List<MethodFacts> _unresolved = [];
+
     internal DemandCallGraph(CallGraphDemand demand, IEnumerable<ClassFacts> read, IEnumerable<ClassStub> stubs, Func<ClassStub, ClassFacts?> readInDepth, CancellationToken cancellation)
     {
         _readInDepth = readInDepth;
@@ -80,29 +85,59 @@ public sealed class DemandCallGraph
         return merged;
     }
 
-    /// <summary>Stub classes (not yet read) that calls of methods reachable from the roots may run.</summary>
+    /// <summary>
+    /// Stub classes (not yet read) that calls of methods reachable from the roots may run. The reach is
+    /// extended, not recomputed: a call's targets change only when a class it names (the owner's
+    /// superclass chain, the owner's subtypes) is read, so only the methods reached for the first
+    /// time, those that wanted a class last round, and those with a call into more than
+    /// <see cref="MaxSubtypes"/> subtypes (which other calls may read) are resolved again.
+    /// Recomputing the whole reach on each round's new graph cost seconds on a 2,000-class jar whose
+    /// transformer reaches most of it in 18 rounds (OpenJPA).
+    /// </summary>
     private List<int> Callees(IEnumerable<MethodFacts> roots)
     {
         var result = new SortedSet<int>();
-        void Want(string name)
+        bool Want(string name)
         {
-            if (!_stubIndex.TryGetValue(name, out var run)) return;
+            bool wanted = false;
+            if (!_stubIndex.TryGetValue(name, out var run)) return false;
             for (int i = run.First; i < run.First + run.Count; i++)
-                if (!_done[i]) result.Add(i);
+                if (!_done[i])
+                {
+                    result.Add(i);
+                    wanted = true;
+                }
+            return wanted;
         }
-        foreach (var method in Graph.ReachableFrom(roots).Keys)
+        var queue = new Queue<MethodFacts>(_unresolved);
+        foreach (var root in roots)
+            if (_reached.Add(root)) queue.Enqueue(root);
+        var unresolved = new List<MethodFacts>();
+        while (queue.Count > 0)
+        {
+            var method = queue.Dequeue();
+            bool wanted = false;
             foreach (var call in method.Calls)
             {
-                if (call.LambdaImplementation is { } lambda)
+                if (call.LambdaImplementation is { } lambda) wanted |= Want(lambda.Owner);
+                else
                 {
-                    Want(lambda.Owner);
-                    continue;
+                    // The declaration may be inherited from a superclass, and a virtual call may run an override below the owner.
+                    foreach (var c in Graph.SuperclassChain(call.Target.Owner)) wanted |= Want(c.Name);
+                    if (call.Opcode is Opcode.Invokevirtual or Opcode.Invokeinterface)
+                    {
+                        var subtypes = Graph.SubtypesOf(call.Target.Owner);
+                        if (subtypes.Count <= MaxSubtypes)
+                            foreach (var sub in subtypes) wanted |= Want(sub);
+                        else wanted = true; // not read for this call, but its targets grow as other calls read those subtypes
+                    }
                 }
-                // The declaration may be inherited from a superclass, and a virtual call may run an override below the owner.
-                foreach (var c in Graph.SuperclassChain(call.Target.Owner)) Want(c.Name);
-                if (call.Opcode is Opcode.Invokevirtual or Opcode.Invokeinterface && Graph.SubtypesOf(call.Target.Owner) is { Count: <= MaxSubtypes } subtypes)
-                    foreach (var sub in subtypes) Want(sub);
+                foreach (var callee in Graph.Resolve(call))
+                    if (_reached.Add(callee)) queue.Enqueue(callee);
             }
+            if (wanted) unresolved.Add(method);
+        }
+        _unresolved = unresolved;
         return [.. result];
     }
 

@@ -132,6 +132,7 @@ internal sealed class BL0002Code(ConstantPoolBuilder pool)
     public BL0002Code GetField(string owner, string name, string descriptor) { Builder.GetField(pool.Fieldref(owner, name, descriptor)); return this; }
     public BL0002Code PutField(string owner, string name, string descriptor) { Builder.PutField(pool.Fieldref(owner, name, descriptor)); return this; }
     public BL0002Code GetStatic(string owner, string name, string descriptor) { Builder.GetStatic(pool.Fieldref(owner, name, descriptor)); return this; }
+    public BL0002Code PutStatic(string owner, string name, string descriptor) { Builder.PutStatic(pool.Fieldref(owner, name, descriptor)); return this; }
     public BL0002Code ANewArray(string type) { Builder.Op(CodeOpcodes.Anewarray).U2(pool.Class(type)); return this; }
     public BL0002Code Aastore() { Builder.Op(CodeOpcodes.Aastore); return this; }
 

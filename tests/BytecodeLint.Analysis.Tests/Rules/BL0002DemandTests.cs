@@ -103,6 +103,46 @@ public class BL0002DemandTests
     }
 
     /// <summary>
+    /// Round 3 extends the transformers' reach round by round instead of recomputing it. A call into an
+    /// interface with more than DemandCallGraph.MaxSubtypes implementations reads none of them, but its
+    /// targets grow when another path reads one: here transform → Later.a → Later.b → new Task7()
+    /// reads Task7 two rounds in, and only then does transform's task.run(bytes) reach Task7.run, whose
+    /// Helper (naming no API, so read only if a transformer's path reaches it) calls the enhancer. The
+    /// site must still be an error with that path.
+    /// </summary>
+    [Fact]
+    public void A_call_into_many_implementations_reaches_one_that_another_path_reads_later()
+    {
+        var set = new BL0002Classes();
+        var task = set.Class("p/Task");
+        task.AccessFlags = ClassAccess.Public | ClassAccess.Interface | ClassAccess.Abstract;
+        task.Method(ClassAccess.Public | ClassAccess.Abstract, "run", "([B)[B");
+        for (int i = 0; i <= BytecodeLint.Analysis.Flow.DemandCallGraph.MaxSubtypes; i++)
+        {
+            var impl = set.Class($"p/Task{i}", "java/lang/Object", "p/Task");
+            DefaultConstructor(impl);
+            Method(impl, "run", "([B)[B", i == 7 ? c => c.Aload(1).Static("p/Helper", "run", "([B)[B").Areturn() : c => c.Aload(1).Areturn());
+        }
+        Method(set.Class("p/Helper"), "run", "([B)[B", c => c.Aload(0).Static("p/Enhancer", "enhance", "([B)[B").Areturn(), ClassAccess.Public | ClassAccess.Static);
+        var later = set.Class("p/Later");
+        Method(later, "a", "()V", c => c.Static("p/Later", "b", "()V").Return(), ClassAccess.Public | ClassAccess.Static);
+        Method(later, "b", "()V", c => c.Construct("p/Task7", "()V", _ => { }).Pop().Return(), ClassAccess.Public | ClassAccess.Static);
+        var enhancer = set.Class("p/Enhancer");
+        Method(enhancer, "enhance", "([B)[B", c => c
+            .Construct(R, "([B)V", a => a.Aload(0)).Astore(1)
+            .Line(21).Construct(W, "(I)V", a => a.Iconst(2)).Astore(2)
+            .Aload(1).Aload(2).Iconst(0).Virtual(R, "accept", Accept)
+            .Aload(2).Virtual(W, "toByteArray", "()[B").Areturn(), ClassAccess.Public | ClassAccess.Static);
+        set.TransformerClass("p/T", c => c
+            .Static("p/Later", "a", "()V")
+            .GetStatic("p/Config", "task", "Lp/Task;").Aload(5).Interface("p/Task", "run", "([B)[B", 1).Areturn());
+
+        var d = Assert.Single(set.Scan(Analyzer));
+        Assert.Equal(Severity.Error, d.Severity);
+        Assert.Contains("p.T.transform → p.Task7.run → p.Helper.run → p.Enhancer.enhance", d.Message);
+    }
+
+    /// <summary>
     /// A hostile jar can chain tens of thousands of classes (C0 extends C1 … extends ClassVisitor); the
     /// seed-subtype round walks up that chain and must not overflow the stack (that would kill the
     /// process, not just this scan).

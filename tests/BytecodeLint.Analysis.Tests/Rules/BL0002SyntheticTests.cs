@@ -77,6 +77,8 @@ public class BL0002SyntheticTests
     [InlineData("org/jacoco/agent/rt/internal_3570298/asm")]
     [InlineData("jdk/internal/org/objectweb/asm")]
     [InlineData("datadog/instrument/asm")]
+    [InlineData("org/apache/xbean/asm5")]
+    [InlineData("org/apache/xbean/asm9")]
     public void Shaded_asm_outside_the_artifact_is_recognised_by_name(string package)
     {
         var set = new BL0002Classes();
@@ -84,11 +86,15 @@ public class BL0002SyntheticTests
         Assert.Single(set.Scan(Analyzer));
     }
 
-    [Fact]
-    public void A_class_named_ClassWriter_outside_an_asm_package_is_not_asm()
+    [Theory]
+    [InlineData("com/acme/util")]
+    [InlineData("com/acme/chasm")]
+    [InlineData("com/acme/asm5x")]
+    [InlineData("com/acme/asm/util")]
+    public void A_class_named_ClassWriter_outside_an_asm_package_is_not_asm(string package)
     {
         var set = new BL0002Classes();
-        set.TransformerClass("p/OtherT", ReadWrite("com/acme/util", c => c.Construct(W("com/acme/util"), "(I)V", a => a.Iconst(1)), W("com/acme/util")));
+        set.TransformerClass("p/OtherT", ReadWrite(package, c => c.Construct(W(package), "(I)V", a => a.Iconst(1)), W(package)));
         Assert.Empty(set.Scan(Analyzer));
     }
 

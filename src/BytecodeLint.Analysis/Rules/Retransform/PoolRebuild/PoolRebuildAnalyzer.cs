@@ -37,7 +37,8 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
 
     public override void Initialize(AnalyzerRegistration registration)
     {
-        registration.RegisterArtifactStartAction(start => DemandCallGraphCollector.Register(start, Demand, (end, graph) => Analyze(end, graph, FollowPolymorphicFactories)));
+        var resolution = new PoolRebuildResolution(FollowPolymorphicFactories, FollowFields, RecogniseWriterSubclasses);
+        registration.RegisterArtifactStartAction(start => DemandCallGraphCollector.Register(start, Demand, (end, graph) => Analyze(end, graph, resolution)));
         registration.RegisterClassAction(PoolRebuildPairs.Analyze);
     }
 
@@ -51,15 +52,24 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
         graph.ImplementationsOf(PoolRebuildApis.TransformerInterface, "transform", d => d.EndsWith(")[B", StringComparison.Ordinal)).ToList();
 
     /// <summary>
-    /// Follow filling back through calls with several targets into the visitors they build (see
-    /// <see cref="PoolRebuildFlow"/>); off only to show in tests what it finds.
+    /// Follow filling back through calls with several targets into the visitors they build
+    /// (<see cref="PoolRebuildResolution.PolymorphicFactories"/>); off only to show in tests what it finds.
     /// </summary>
     internal bool FollowPolymorphicFactories { get; init; } = true;
 
-    private static void Analyze(ArtifactEndContext context, DemandCallGraph demand, bool followPolymorphic)
+    /// <summary>Follow values across methods through fields (<see cref="PoolRebuildResolution.Fields"/>); off only in tests.</summary>
+    internal bool FollowFields { get; init; } = true;
+
+    /// <summary>
+    /// Recognise the artifact's subclasses of ASM's writer and classify them by their constructor chain
+    /// (<see cref="PoolRebuildResolution.WriterSubclasses"/>); off only in tests.
+    /// </summary>
+    internal bool RecogniseWriterSubclasses { get; init; } = true;
+
+    private static void Analyze(ArtifactEndContext context, DemandCallGraph demand, PoolRebuildResolution resolution)
     {
         var graph = demand.Graph;
-        var asm = new PoolRebuildAsm(graph);
+        var asm = new PoolRebuildAsm(graph, resolution.WriterSubclasses);
         bool Include(MethodFacts m)
         {
             var owner = m.Method.Owner;
@@ -69,7 +79,7 @@ public sealed class PoolRebuildAnalyzer : BytecodeAnalyzer
         var candidates = FindCandidates(graph, asm, Include).ToList();
         if (candidates.Count == 0) return;
 
-        var flow = new PoolRebuildFlow(graph, asm, Include, followPolymorphic);
+        var flow = new PoolRebuildFlow(graph, asm, Include, resolution);
         var findings = candidates.Where(site => site.RewritesExisting(flow) && !site.DefinesNewClass(flow)).ToList();
         if (findings.Count == 0) return;
 

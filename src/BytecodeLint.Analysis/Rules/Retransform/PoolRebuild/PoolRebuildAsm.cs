@@ -21,8 +21,8 @@ internal enum PoolStart
 /// shape, because shading renames packages but not members: it extends a <c>…/ClassVisitor</c>,
 /// has <c>toByteArray()[B</c>, a <c>(I)V</c> constructor and a <c>(LR;I)V</c> constructor whose
 /// <c>R</c> is then the reader. Outside the artifact only the name can tell: a class
-/// <c>ClassWriter</c>/<c>ClassReader</c> in a package whose last segment is <c>asm</c>
-/// (<c>org/objectweb/asm</c>, <c>net/bytebuddy/jar/asm</c>, <c>jdk/internal/org/objectweb/asm</c>, …).
+/// <c>ClassWriter</c>/<c>ClassReader</c> in a package whose last segment is <c>asm</c>, or <c>asm</c> and a version
+/// (<c>org/objectweb/asm</c>, <c>org/apache/xbean/asm5</c>, <c>net/bytebuddy/jar/asm</c>, <c>jdk/internal/org/objectweb/asm</c>, …).
 /// </summary>
 internal sealed class PoolRebuildAsm
 {
@@ -31,10 +31,14 @@ internal sealed class PoolRebuildAsm
     private readonly HashSet<string> _writers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _readers = new(StringComparer.Ordinal);
     private readonly List<string> _libraryPackages = [];
+    private readonly bool _subclasses;
 
-    public PoolRebuildAsm(ArtifactCallGraph graph)
+    /// <param name="graph">The artifact.</param>
+    /// <param name="writerSubclasses">Recognise subclasses of the writer (see <see cref="PoolRebuildResolution.WriterSubclasses"/>).</param>
+    public PoolRebuildAsm(ArtifactCallGraph graph, bool writerSubclasses = true)
     {
         _graph = graph;
+        _subclasses = writerSubclasses;
         foreach (var c in graph.Classes.Values)
         {
             if (!LooksLikeWriter(c, out var reader)) continue;
@@ -62,8 +66,8 @@ internal sealed class PoolRebuildAsm
 
     public bool IsReaderBase(string name) => _readers.Contains(name) || (_graph.FindClass(name) is null && IsAsmName(name, "ClassReader"));
 
-    /// <summary>A writer or a subclass of one (through superclasses in the artifact).</summary>
-    public bool IsWriterType(string name) => Memo(_writerTypes, name, IsWriterBase);
+    /// <summary>A writer or a subclass of one (through superclasses in the artifact), the latter unless subclasses are switched off.</summary>
+    public bool IsWriterType(string name) => _subclasses ? Memo(_writerTypes, name, IsWriterBase) : IsWriterBase(name);
 
     public bool IsReaderType(string name) => Memo(_readerTypes, name, IsReaderBase);
 
@@ -90,6 +94,7 @@ internal sealed class PoolRebuildAsm
         {
             chain.Add(Simple(owner) + ParameterList(descriptor));
             if (IsWriterBase(owner)) return (ClassifyBase(descriptor, arguments), chain);
+            if (!_subclasses) return (PoolStart.Unknown, chain);
             var facts = _graph.FindMethod(new MethodKey(owner, "<init>", descriptor));
             var @class = _graph.FindClass(owner);
             if (facts is null || @class is null) return (PoolStart.Unknown, chain);
@@ -158,8 +163,19 @@ internal sealed class PoolRebuildAsm
         return false;
     }
 
-    private static bool IsAsmName(string name, string simple) =>
-        name.EndsWith("/asm/" + simple, StringComparison.Ordinal);
+    /// <summary>
+    /// <c>…/asm/ClassWriter</c>, or a versioned shading such as Apache XBean's <c>org/apache/xbean/asm5/ClassWriter</c>
+    /// (OpenJPA, OpenEJB, TomEE): the last package segment is <c>asm</c>, optionally followed by digits.
+    /// </summary>
+    private static bool IsAsmName(string name, string simple)
+    {
+        if (!name.EndsWith(simple, StringComparison.Ordinal)) return false;
+        int slash = name.Length - simple.Length - 1;
+        if (slash < 3 || name[slash] != '/') return false;
+        int end = slash;
+        while (end > 0 && char.IsAsciiDigit(name[end - 1])) end--;
+        return end >= 4 && name.AsSpan(end - 4, 4).SequenceEqual("/asm");
+    }
 
     private static string Package(string name)
     {

@@ -23,6 +23,8 @@ namespace BytecodeLint.Analysis.Rules.Retransform.PoolRebuild;
 /// objects those wrap, but not a writer one of them creates itself: which writer such a factory
 /// returns is configuration we cannot see (Byte Buddy's ClassWriterStrategy: retaining by default,
 /// discarding on request).
+/// Following polymorphic factories and fields across methods can each be switched off for tests
+/// (<see cref="PoolRebuildResolution"/>).
 /// A writer construction is rewriting existing bytes when its object is filled. Context-insensitive
 /// and flow-insensitive across methods: a helper called with a reader from one caller and fresh
 /// data from another fills both callers' objects.
@@ -43,6 +45,7 @@ internal sealed class PoolRebuildFlow
     private readonly HashSet<int> _writerAllocations = [];
     private readonly bool[] _isParameter; // method parameter nodes (field nodes, numbered after them, are not)
     private readonly bool _followPolymorphic;
+    private readonly bool _followFields;
     private readonly Dictionary<int, List<int>> _contents = [];
     private readonly List<(List<int> From, List<int> Fills)> _fills = [];
     private readonly List<int> _sources = [];
@@ -53,10 +56,12 @@ internal sealed class PoolRebuildFlow
     private readonly HashSet<(int Node, int Site)> _filledBehind = [];
     private bool[] _propagated = [];
 
-    public PoolRebuildFlow(ArtifactCallGraph graph, PoolRebuildAsm asm, Func<MethodFacts, bool> include, bool followPolymorphic = true)
+    public PoolRebuildFlow(ArtifactCallGraph graph, PoolRebuildAsm asm, Func<MethodFacts, bool> include, PoolRebuildResolution? resolution = null)
     {
         _graph = graph;
-        _followPolymorphic = followPolymorphic;
+        resolution ??= PoolRebuildResolution.All;
+        _followPolymorphic = resolution.PolymorphicFactories;
+        _followFields = resolution.Fields;
         var methods = graph.Methods.Where(m => include(m.Method)).Select(m => m.Method).ToList();
         int next = 0;
         foreach (var m in methods)
@@ -96,7 +101,8 @@ internal sealed class PoolRebuildFlow
     {
         if (_fieldNodes.TryGetValue(method, out var nodes)) return nodes;
         nodes = new int[method.Fields.Count];
-        for (int i = 0; i < nodes.Length; i++) nodes[i] = FieldNode(method.Fields[i]);
+        // Fields not followed: each method sees its own copy, so a value stored here is read back only here.
+        for (int i = 0; i < nodes.Length; i++) nodes[i] = _followFields ? FieldNode(method.Fields[i]) : NewNode();
         return _fieldNodes[method] = nodes;
     }
 
@@ -299,12 +305,17 @@ internal sealed class PoolRebuildFlow
     {
         var key = field with { Descriptor = "" };
         if (_fields.TryGetValue(key, out int node)) return node;
-        node = _forward.Count;
+        node = NewNode();
+        _fields[key] = node;
+        return node;
+    }
+
+    private int NewNode()
+    {
         _forward.Add(null);
         _backward.Add(null);
         _polymorphicBackward.Add(null);
-        _fields[key] = node;
-        return node;
+        return _forward.Count - 1;
     }
 
     private void Edge(int from, int to, bool fillBackward = true)
