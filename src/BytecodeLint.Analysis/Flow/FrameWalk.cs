@@ -39,13 +39,18 @@ internal sealed class FrameWalk
     // Arrays held by pending states are never written in place.
     private bool _localsShared;
     private readonly Dictionary<int, (ValueRef[][] Stack, ValueRef[][] Locals)> _pending = [];
+    private readonly HashSet<int> _handlers = [];
 
     /// <summary>Walks the code from the entry state <paramref name="locals"/> (one origin set per slot; null for none).</summary>
     public void Run(CodeAttribute code, ValueRef[][] locals, IFrameSemantics semantics)
     {
+        // The walk is reused method after method (one per thread): start from an empty state.
+        _stack.Clear();
+        _pending.Clear();
         _locals = locals;
         _localsShared = false;
-        var handlers = new HashSet<int>();
+        var handlers = _handlers;
+        handlers.Clear();
         for (int h = 0; h < code.ExceptionHandlerCount; h++) handlers.Add(code.GetExceptionHandler(h).HandlerPc);
 
         bool reachable = true;

@@ -20,7 +20,7 @@ namespace BytecodeLint.Analysis.Flow;
 /// </summary>
 internal sealed class MethodFactsReader : IFrameSemantics
 {
-    private readonly ClassReadCache _cache;
+    private ClassReadCache _cache = null!;
     private readonly FrameWalk _frame = new();
     private readonly List<CallSite> _calls = [];
     private readonly List<Allocation> _allocations = [];
@@ -39,10 +39,47 @@ internal sealed class MethodFactsReader : IFrameSemantics
     private List<ArrayStore>? _parameterArrayStores;
     private int[] _linePcs = [], _lines = [];
 
-    private MethodFactsReader(ClassReadCache cache) => _cache = cache;
+    private readonly List<(int Pc, int Line)> _linePairs = [];
 
-    public static MethodFacts Read(ClassReadCache cache, MemberInfo method, CodeAttribute code, MethodKey key) =>
-        new MethodFactsReader(cache).Run(method, code, key);
+    // One reader per thread, reset per method: a fresh reader (its lists, dictionaries and frame walk)
+    // per method was most of the garbage of a scan that reads many classes in depth (fat-boot.jar).
+    // The facts returned are copies; nothing of the reader's state escapes.
+    [ThreadStatic] private static MethodFactsReader? t_reader;
+
+    private MethodFactsReader()
+    {
+    }
+
+    public static MethodFacts Read(ClassReadCache cache, MemberInfo method, CodeAttribute code, MethodKey key)
+    {
+        var reader = t_reader ?? new MethodFactsReader();
+        t_reader = null; // a nested read (none today) would get a reader of its own
+        try
+        {
+            reader.Reset(cache);
+            return reader.Run(method, code, key);
+        }
+        finally
+        {
+            t_reader = reader;
+        }
+    }
+
+    private void Reset(ClassReadCache cache)
+    {
+        _cache = cache;
+        _calls.Clear();
+        _allocations.Clear();
+        _fields.Clear();
+        _fieldSets.Clear();
+        _fieldIndexByConstant.Clear();
+        _stores.Clear();
+        _returns = [];
+        _backEdges?.Clear();
+        _parameterArrayStores?.Clear();
+        _linePcs = [];
+        _lines = [];
+    }
 
     private MethodFacts Run(MemberInfo method, CodeAttribute code, MethodKey key)
     {
@@ -61,8 +98,8 @@ internal sealed class MethodFactsReader : IFrameSemantics
 
         return new MethodFacts(key, method.AccessFlags, [.. _calls], [.. _allocations], [.. _fields], [.. _stores], _returns)
         {
-            BackEdges = _backEdges is null ? [] : [.. _backEdges],
-            ParameterArrayStores = _parameterArrayStores is null ? [] : [.. _parameterArrayStores],
+            BackEdges = _backEdges is null or { Count: 0 } ? [] : [.. _backEdges],
+            ParameterArrayStores = _parameterArrayStores is null or { Count: 0 } ? [] : [.. _parameterArrayStores],
         };
     }
 
@@ -216,7 +253,8 @@ internal sealed class MethodFactsReader : IFrameSemantics
 
     private void ReadLines(CodeAttribute code)
     {
-        var pairs = new List<(int Pc, int Line)>();
+        var pairs = _linePairs;
+        pairs.Clear();
         foreach (var attribute in code.Attributes)
         {
             if (attribute.Kind != AttributeKind.LineNumberTable) continue;
