@@ -17,7 +17,7 @@ internal sealed class ClassReadCache(JavaClass @class, ConcurrentDictionary<stri
 
     public string Intern(string value) => interner.GetOrAdd(value, value);
 
-    public string Utf8(Utf8Handle handle) => Intern(_pool.GetString(handle));
+    public string Utf8(Utf8Handle handle) => Intern(_pool, handle, interner);
 
     public string ClassName(int index)
     {
@@ -27,9 +27,26 @@ internal sealed class ClassReadCache(JavaClass @class, ConcurrentDictionary<stri
     }
 
     /// <summary>A class constant's name, decoded and interned, without a per-class cache (for code that reads a handful of names per class).</summary>
-    public static string ClassName(ConstantPool pool, ClassHandle handle, ConcurrentDictionary<string, string> interner)
+    public static string ClassName(ConstantPool pool, ClassHandle handle, ConcurrentDictionary<string, string> interner) =>
+        Intern(pool, pool.GetClassName(handle), interner);
+
+    /// <summary>
+    /// A Utf8 constant as the interned string. Most names are already interned (every class names
+    /// java/lang/Object, its superclass, common descriptors): an ASCII name is looked up by its
+    /// characters on the stack, and a string is only made for a name not seen before.
+    /// </summary>
+    private static string Intern(ConstantPool pool, Utf8Handle handle, ConcurrentDictionary<string, string> interner)
     {
-        string name = pool.GetClassNameString(handle);
+        var bytes = pool.GetUtf8Bytes(handle);
+        if (bytes.Length <= 256 && System.Text.Ascii.IsValid(bytes))
+        {
+            Span<char> chars = stackalloc char[bytes.Length];
+            System.Text.Ascii.ToUtf16(bytes, chars, out _);
+            if (interner.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var known)) return known;
+            string fresh = new(chars);
+            return interner.GetOrAdd(fresh, fresh);
+        }
+        string name = ModifiedUtf8.Decode(bytes);
         return interner.GetOrAdd(name, name);
     }
 

@@ -39,7 +39,7 @@ internal sealed class ClassStub
         var pool = @class.ConstantPool;
         string Name(ClassHandle handle) => ClassReadCache.ClassName(pool, handle, interner);
         string? super = @class.SuperClass.IsNil ? null : Name(@class.SuperClass);
-        var interfaces = new string[@class.InterfaceCount];
+        var interfaces = @class.InterfaceCount == 0 ? [] : new string[@class.InterfaceCount];
         for (int i = 0; i < interfaces.Length; i++) interfaces[i] = Name(@class.GetInterface(i));
         var facts = new ClassFacts(name, super, interfaces, @class.AccessFlags, [], [],
             new DiagnosticLocation(context.Artifact.InputPath, context.Entry.Location));
