@@ -112,7 +112,8 @@ public sealed class ScanEngine
         var entries = _options.EntryFilter is { IsEmpty: false } filter
             ? (IReadOnlyList<ClassEntry>)artifact.ClassEntries.Where(e => filter.Accepts(input, e)).ToList()
             : artifact.ClassEntries;
-        _options.Progress?.InputOpened(input, entries.Sum(e => (long)e.UncompressedSize));
+        long classBytes = entries.Sum(e => e.UncompressedSize);
+        _options.Progress?.InputOpened(input, classBytes);
         Parallel.ForEach(entries, parallel, entry =>
         {
             _options.Progress?.ClassRead(entry.UncompressedSize);
@@ -133,7 +134,7 @@ public sealed class ScanEngine
         var diagnostics = ApplySuppressions(artifact, sink, suppressions);
         var agents = artifact.Archives.Where(AgentManifest.IsAgent).Select(a => a.Location).ToList();
         _options.Progress?.InputDone(input);
-        var summary = new InputSummary(input, entries.Count, classes, parseErrors, artifact.NestedArchives, agents, clock.Elapsed);
+        var summary = new InputSummary(input, entries.Count, classBytes, classes, parseErrors, artifact.NestedArchives, agents, clock.Elapsed);
         return (summary, diagnostics);
     }
 
