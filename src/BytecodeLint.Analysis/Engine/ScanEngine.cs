@@ -35,6 +35,9 @@ public sealed class ScanEngine
         }
     }
 
+    /// <summary>Bytes of inputs that may be scanned at once (see <see cref="InputAdmission"/>; tests lower it).</summary>
+    internal long SideBySideBudget { get; init; } = InputAdmission.DefaultBudget;
+
     /// <summary>Scans inputs given by path (see <see cref="Scan(IReadOnlyList{ScanInput}, CancellationToken)"/>).</summary>
     public ScanResult Scan(IReadOnlyList<string> paths, CancellationToken cancellation = default) =>
         Scan(ScanInput.FromPaths(paths), cancellation);
@@ -52,8 +55,14 @@ public sealed class ScanEngine
         var results = new (InputSummary Summary, IReadOnlyCollection<Diagnostic> Found)?[inputs.Count];
         var failures = new InputError?[inputs.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = inputs.Count > 1 ? _parallelism : 1, CancellationToken = cancellation };
+        // Only what is kept per input (its summary and findings) grows with the number of inputs: the
+        // artifact is unmapped and everything else ScanOne built is unreachable once it returns. Large
+        // inputs run alone (InputAdmission), so the peak is the largest input's, not the sum of two.
+        var admission = new InputAdmission(SideBySideBudget);
         Parallel.For(0, inputs.Count, parallel, i =>
         {
+            long size = inputs[i].SizeHint();
+            admission.Enter(size, cancellation);
             try
             {
                 results[i] = ScanOne(inputs[i], cancellation);
@@ -62,6 +71,10 @@ public sealed class ScanEngine
             {
                 failures[i] = new InputError(inputs[i].Path, e.Reason);
                 _options.Progress?.InputDone();
+            }
+            finally
+            {
+                admission.Exit(size);
             }
         });
 
