@@ -38,6 +38,9 @@ public sealed class ScanEngine
     /// <summary>Bytes of inputs that may be scanned at once (see <see cref="InputAdmission"/>; tests lower it).</summary>
     internal long SideBySideBudget { get; init; } = InputAdmission.DefaultBudget;
 
+    /// <summary>Growth of the older GC generations after which a finished input triggers a full collection (see <see cref="FinishedInputCollector"/>).</summary>
+    internal long FinishedInputBudget { get; init; } = FinishedInputCollector.DefaultBudget;
+
     /// <summary>Scans inputs given by path (see <see cref="Scan(IReadOnlyList{ScanInput}, CancellationToken)"/>).</summary>
     public ScanResult Scan(IReadOnlyList<string> paths, CancellationToken cancellation = default) =>
         Scan(ScanInput.FromPaths(paths), cancellation);
@@ -56,15 +59,19 @@ public sealed class ScanEngine
         var failures = new InputError?[inputs.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = inputs.Count > 1 ? _parallelism : 1, CancellationToken = cancellation };
         // Only what is kept per input (its summary and findings) grows with the number of inputs: the
-        // artifact is unmapped and everything else ScanOne built is unreachable once it returns. Large
+        // artifact is unmapped and everything else ScanOne built is unreachable once it returns, and is
+        // collected before it adds up (FinishedInputCollector; one input: the caller is done anyway). Large
         // inputs run alone (InputAdmission), so the peak is the largest input's, not the sum of two.
         var admission = new InputAdmission(SideBySideBudget);
+        var collector = inputs.Count > 1 ? new FinishedInputCollector(FinishedInputBudget) : null;
         Parallel.For(0, inputs.Count, parallel, i =>
         {
             long size = inputs[i].SizeHint();
             admission.Enter(size, cancellation);
             try
             {
+                // A large input runs alone: what the earlier ones left is collected first, not added to its peak.
+                if (size > admission.Budget) collector?.CollectNow();
                 results[i] = ScanOne(inputs[i], cancellation);
             }
             catch (InputException e)
@@ -76,6 +83,7 @@ public sealed class ScanEngine
             {
                 admission.Exit(size);
             }
+            collector?.InputFinished();
         });
 
         var diagnostics = new List<Diagnostic>();
