@@ -6,8 +6,8 @@ namespace BytecodeLint.Analysis.Engine;
 /// and call graph, its diagnostics sink) lives as long as the input is scanned, so the young-generation
 /// collections that run meanwhile promote much of it. Once the input is done it is garbage in gen2 and the
 /// large object heap, which the GC collects only when gen2's budget is spent, and that budget grows with the
-/// run: the same 50 jars scanned 16 times over peaked at 2.6 times the peak of scanning them once, with ~25 MB
-/// live between inputs (docs/performance.md, "At scale").
+/// run: the same 50 jars scanned 16 times over peaked at 2.6 times the peak of scanning them once (CLI with its
+/// gen0 cap), with ~25 MB live between inputs (docs/performance.md, "At scale").
 /// <para>
 /// After each input this compares the older generations (gen1, gen2, large and pinned objects, as the last
 /// collection left them) with what the last full collection it ran left; once they have grown by

@@ -3,8 +3,8 @@ namespace BytecodeLint.Analysis.Engine;
 /// <summary>
 /// Lets inputs run side by side only while the bytes of the inputs in progress stay within a budget, so the
 /// peak is set by the largest input rather than by which large inputs happen to meet: kotlin-compiler and
-/// kotlin-compiler-embeddable (97 MB each, next to each other in a sorted list) took 428 MB together and
-/// 268 MB one at a time. Side by side is for small inputs, which cannot keep the cores busy alone; a large
+/// kotlin-compiler-embeddable (97 MB each, next to each other in a sorted list) peaked at 334 MB scanned
+/// together and 230 MB one after the other. Side by side is for small inputs, which cannot keep the cores busy alone; a large
 /// one fills them with its own classes. Inputs are admitted in the order they ask (a waiting large input is
 /// not overtaken by small ones), and an input is always admitted when nothing else is running, so one larger
 /// than the budget still runs, alone.
