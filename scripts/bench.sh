@@ -11,6 +11,7 @@
 # filled (packing takes minutes); BYTECODELINT_BUILD=composite measures a self-contained composite
 # ReadyToRun publish instead, BYTECODELINT_BUILD=portable the framework-dependent JIT build; and
 # BYTECODELINT_CLI=PATH measures that executable (e.g. "dotnet path/to/bytecodelint.dll").
+# Many inputs in one run (peak RSS against the number of inputs, MB/s of class bytes): scripts/bench-scale.sh.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$REPO/../shared"

@@ -35,6 +35,12 @@ public sealed class ScanEngine
         }
     }
 
+    /// <summary>Bytes of inputs that may be scanned at once (see <see cref="InputAdmission"/>; tests lower it).</summary>
+    internal long SideBySideBudget { get; init; } = InputAdmission.DefaultBudget;
+
+    /// <summary>Growth of the older GC generations after which a finished input triggers a full collection (see <see cref="FinishedInputCollector"/>).</summary>
+    internal long FinishedInputBudget { get; init; } = FinishedInputCollector.DefaultBudget;
+
     /// <summary>Scans inputs given by path (see <see cref="Scan(IReadOnlyList{ScanInput}, CancellationToken)"/>).</summary>
     public ScanResult Scan(IReadOnlyList<string> paths, CancellationToken cancellation = default) =>
         Scan(ScanInput.FromPaths(paths), cancellation);
@@ -52,10 +58,20 @@ public sealed class ScanEngine
         var results = new (InputSummary Summary, IReadOnlyCollection<Diagnostic> Found)?[inputs.Count];
         var failures = new InputError?[inputs.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = inputs.Count > 1 ? _parallelism : 1, CancellationToken = cancellation };
+        // Only what is kept per input (its summary and findings) grows with the number of inputs: the
+        // artifact is unmapped and everything else ScanOne built is unreachable once it returns, and is
+        // collected before it adds up (FinishedInputCollector; one input: the caller is done anyway). Large
+        // inputs run alone (InputAdmission), so the peak is the largest input's, not the sum of two.
+        var admission = new InputAdmission(SideBySideBudget);
+        var collector = inputs.Count > 1 ? new FinishedInputCollector(FinishedInputBudget) : null;
         Parallel.For(0, inputs.Count, parallel, i =>
         {
+            long size = inputs[i].SizeHint();
+            admission.Enter(size, cancellation);
             try
             {
+                // A large input runs alone: what the earlier ones left is collected first, not added to its peak.
+                if (size > admission.Budget) collector?.CollectNow();
                 results[i] = ScanOne(inputs[i], cancellation);
             }
             catch (InputException e)
@@ -63,6 +79,11 @@ public sealed class ScanEngine
                 failures[i] = new InputError(inputs[i].Path, e.Reason);
                 _options.Progress?.InputDone();
             }
+            finally
+            {
+                admission.Exit(size);
+            }
+            collector?.InputFinished();
         });
 
         var diagnostics = new List<Diagnostic>();
@@ -112,7 +133,8 @@ public sealed class ScanEngine
         var entries = _options.EntryFilter is { IsEmpty: false } filter
             ? (IReadOnlyList<ClassEntry>)artifact.ClassEntries.Where(e => filter.Accepts(input, e)).ToList()
             : artifact.ClassEntries;
-        _options.Progress?.InputOpened(input, entries.Sum(e => (long)e.UncompressedSize));
+        long classBytes = entries.Sum(e => e.UncompressedSize);
+        _options.Progress?.InputOpened(input, classBytes);
         Parallel.ForEach(entries, parallel, entry =>
         {
             _options.Progress?.ClassRead(entry.UncompressedSize);
@@ -133,7 +155,7 @@ public sealed class ScanEngine
         var diagnostics = ApplySuppressions(artifact, sink, suppressions);
         var agents = artifact.Archives.Where(AgentManifest.IsAgent).Select(a => a.Location).ToList();
         _options.Progress?.InputDone(input);
-        var summary = new InputSummary(input, entries.Count, classes, parseErrors, artifact.NestedArchives, agents, clock.Elapsed);
+        var summary = new InputSummary(input, entries.Count, classBytes, classes, parseErrors, artifact.NestedArchives, agents, clock.Elapsed);
         return (summary, diagnostics);
     }
 

@@ -30,6 +30,24 @@ public sealed record ScanInput
 
     public static IReadOnlyList<ScanInput> FromPaths(IEnumerable<string> paths) => paths.Select(FromPath).ToList();
 
+    /// <summary>
+    /// The input's size before it is opened: the bytes, or the file's length (an archive is mapped whole while
+    /// it is scanned); 0 for a folder or a path that cannot be read (its error comes when it is opened).
+    /// </summary>
+    internal long SizeHint()
+    {
+        if (_bytes is { } bytes) return bytes.Length;
+        try
+        {
+            var file = new FileInfo(Path);
+            return file.Exists ? file.Length : 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Enumerates the input; throws <see cref="InputException"/> when it cannot be read at all.</summary>
     public Artifact Open(InputLimits limits) =>
         _bytes is { } bytes ? Artifact.FromBytes(Path, bytes, limits) : Artifact.Open(Path, limits);

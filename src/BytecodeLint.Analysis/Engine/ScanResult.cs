@@ -1,9 +1,13 @@
 namespace BytecodeLint.Analysis.Engine;
 
-/// <summary>What was read from one command-line input.</summary>
+/// <summary>
+/// What was read from one command-line input. <see cref="ClassBytes"/> is the declared uncompressed size
+/// of its class entries (what a throughput in MB/s is measured against).
+/// </summary>
 public sealed record InputSummary(
     string Path,
     int ClassEntries,
+    long ClassBytes,
     int Classes,
     int ParseErrors,
     int NestedArchives,

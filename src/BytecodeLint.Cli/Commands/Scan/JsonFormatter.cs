@@ -7,7 +7,7 @@ namespace BytecodeLint.Cli.Commands.Scan;
 
 /// <summary>
 /// <c>scan --format json</c> (docs/schemas/scan.schema.json): tool, version, targetJdk, inputs with
-/// class counts, the inputs that could not be read, the baseline outcome and every diagnostic with
+/// class counts and class bytes, the inputs that could not be read, the baseline outcome and every diagnostic with
 /// id, severity, message, location and properties. Typed records in declared order, so the same scan
 /// always gives the same bytes.
 /// </summary>
@@ -29,7 +29,7 @@ public sealed class JsonFormatter : IScanFormatter
         ToolInfo.Name,
         ToolInfo.Version,
         report.TargetJdk.IsKnown ? report.TargetJdk.Text : null,
-        [.. report.Result.Inputs.Select(i => new ScanInputJson(i.Path, i.ClassEntries, i.Classes, i.ParseErrors, i.NestedArchives, i.AgentArchives))],
+        [.. report.Result.Inputs.Select(i => new ScanInputJson(i.Path, i.ClassEntries, i.ClassBytes, i.Classes, i.ParseErrors, i.NestedArchives, i.AgentArchives))],
         [.. inputErrors.Select(e => new ScanInputErrorJson(e.Path, e.Message))],
         report.Baseline is { } b ? new ScanBaselineJson(b.Path, b.Suppressed, b.StaleCount) : null,
         [.. report.Result.Diagnostics.Select(Diagnostic)]);
@@ -62,7 +62,7 @@ internal sealed record ScanDocument(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ScanBaselineJson? Baseline,
     IReadOnlyList<ScanDiagnosticJson> Diagnostics);
 
-internal sealed record ScanInputJson(string Path, int ClassEntries, int Classes, int ParseErrors, int NestedArchives, IReadOnlyList<string> AgentArchives);
+internal sealed record ScanInputJson(string Path, int ClassEntries, long ClassBytes, int Classes, int ParseErrors, int NestedArchives, IReadOnlyList<string> AgentArchives);
 
 internal sealed record ScanInputErrorJson(string Path, string Message);
 

@@ -113,7 +113,7 @@ internal static class ScanCommand
         {
             double seconds = input.Elapsed.TotalSeconds;
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"timing: {input.Path}: {input.Classes:N0} classes in {seconds:F3} s ({(seconds > 0 ? input.Classes / seconds : 0):F0} classes/s)"));
+                $"timing: {input.Path}: {input.Classes:N0} classes in {seconds:F3} s ({(seconds > 0 ? input.Classes / seconds : 0):F0} classes/s, {(seconds > 0 ? input.ClassBytes / 1e6 / seconds : 0):F1} MB/s of class bytes)"));
         }
     }
 
