@@ -102,4 +102,25 @@ public sealed class NestedArchiveTests : IDisposable
         Assert.False(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes.Memory, out _));
         Assert.Equal(classBytes, bytes.Span.ToArray());
     }
+
+    [Fact]
+    public void DeflatedNestedJarIsInflatedOutsideTheManagedHeapAndFreedWithTheArtifact()
+    {
+        byte[] classBytes = ClassBytes("N");
+        byte[] inner = new ZipBuilder().Add("N.class", classBytes, ZipMethod.Stored).Build();
+        string path = _files.Write("outer.jar", new ZipBuilder().Add("lib/inner.jar", inner, ZipMethod.Deflated).Build());
+
+        ReadOnlyMemory<byte> view;
+        using (Artifact artifact = Artifact.Open(path))
+        {
+            using EntryBytes bytes = Assert.Single(artifact.ClassEntries).Read();
+            // A stored entry of the inflated jar is a view of its buffer, which is not a managed array.
+            Assert.False(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes.Memory, out _));
+            Assert.Equal(classBytes, bytes.Span.ToArray());
+            view = bytes.Memory;
+        }
+
+        // Disposing the artifact frees the buffer: the view refuses to read freed memory.
+        Assert.Throws<ObjectDisposedException>(() => view.Span.Length);
+    }
 }
