@@ -61,4 +61,53 @@ public class FrameWalkTests
             Assert.Equal([new ValueRef(ValueKind.Param, 1)], call.Arguments[1]);
         });
     }
+
+    private const string UseOne = "(Ljava/lang/Object;Ljava/lang/Object;)V";
+
+    /// <summary>
+    /// A forward branch hands its locals to the pending state without copying (copy on write): a store on
+    /// the fall-through path must not change what the branch target receives.
+    /// </summary>
+    [Fact]
+    public void A_store_after_a_branch_does_not_change_the_state_the_branch_carries()
+    {
+        // m(Object a, Object b): x = b; if (a != null) x = a; use(x, x)  → x is {b, a} at the merge.
+        var facts = Facts(c =>
+        {
+            c.Aload(1).Astore(2);                          // 0, 2
+            c.Aload(0);                                    // 4
+            c.Builder.Branch(CodeOpcodes.Ifnull, 7);       // 6 → 13
+            c.Aload(0).Astore(2);                          // 9, 11
+            c.Aload(2).Aload(2).Static("p/X", "use", UseOne).Return(); // 13
+        }, "(Ljava/lang/Object;Ljava/lang/Object;)V");
+
+        var call = Assert.Single(facts.Calls);
+        Assert.Equal([new ValueRef(ValueKind.Param, 0), new ValueRef(ValueKind.Param, 1)], call.Arguments[0].OrderBy(v => v.Index));
+    }
+
+    /// <summary>
+    /// Two branches taken from one state share its locals; a path that starts from one of them and stores
+    /// must leave the other's untouched.
+    /// </summary>
+    [Fact]
+    public void A_store_on_one_branch_target_does_not_leak_into_another_target_of_the_same_state()
+    {
+        // m(Object a, Object b): x = b; if (a == null) { x = a; return; } if (a != null) use(x, x); y = a; return
+        // The store to y (on the path that falls through both branches) gives the walk a copy of its own,
+        // so the state the first target restores must be copied again before x = a is stored into it.
+        var facts = Facts(c =>
+        {
+            c.Aload(1).Astore(2);                          // 0, 2
+            c.Aload(0);                                    // 4
+            c.Builder.Branch(CodeOpcodes.Ifnull, 13);      // 6 → 19
+            c.Aload(0);                                    // 9
+            c.Builder.Branch(CodeOpcodes.Ifnonnull, 13);   // 11 → 24
+            c.Aload(0).Astore(3).Return();                 // 14, 16, 18
+            c.Aload(0).Astore(2).Return();                 // 19, 21, 23
+            c.Aload(2).Aload(2).Static("p/X", "use", UseOne).Return(); // 24
+        }, "(Ljava/lang/Object;Ljava/lang/Object;)V");
+
+        var call = Assert.Single(facts.Calls);
+        Assert.Equal([new ValueRef(ValueKind.Param, 1)], call.Arguments[0]);
+    }
 }
