@@ -189,11 +189,7 @@ public sealed class ConstantPool
                 continue;
             }
             int payload = kind.FixedPayloadLength();
-            if (payload < 0)
-            {
-                kinds[i] = ConstantKind.None;
-                throw new ClassFormatException(p, $"a constant tag (1, 3–12, 15–20), found {(byte)kind}", i);
-            }
+            if (payload < 0) throw new ClassFormatException(p, $"a constant tag (1, 3–12, 15–20), found {(byte)kind}", i);
             // The description is built only on failure: building it per entry (enum name + concat) was
             // the reader's largest allocation and ~13 % of a scan's samples on kotlin-compiler.
             if (p + 1 + payload > bytes.Length) ByteReader.Require(bytes, p + 1, payload, kind + " constant");

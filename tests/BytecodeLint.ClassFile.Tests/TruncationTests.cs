@@ -91,4 +91,21 @@ public class TruncationTests
         // Most cuts must be noticed; a few (e.g. an unknown attribute's raw bytes) are legitimately fine.
         Assert.True(failures > variants / 2, $"{failures} of {variants} cut attributes were rejected");
     }
+
+    /// <summary>A fixed-size constant cut short names its kind and the offset where its payload starts (the text is built only on failure).</summary>
+    [Theory]
+    [InlineData("Integer")]
+    [InlineData("Long")]
+    public void A_fixed_size_constant_cut_short_is_named_at_its_payload(string kind)
+    {
+        var cls = new ClassBuilder("p/T");
+        int index = kind == "Integer" ? cls.Pool.Integer(7) : cls.Pool.Long(7);
+        var bytes = cls.ToArray();
+        int entry = ConstantPoolTests.OffsetOfEntry(bytes, index);
+
+        var e = Assert.Throws<ClassFormatException>(() => JavaClass.Parse(bytes.AsMemory(0, entry + 3)));
+
+        Assert.Equal(entry + 1, e.Offset);
+        Assert.Contains(kind + " constant", e.Message);
+    }
 }
