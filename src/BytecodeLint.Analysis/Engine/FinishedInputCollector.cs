@@ -15,15 +15,32 @@ namespace BytecodeLint.Analysis.Engine;
 /// <see cref="GC.GetGCMemoryInfo()"/> call per input. Thread-safe: inputs finish on several threads.
 /// </para>
 /// </summary>
-internal sealed class FinishedInputCollector(long budget)
+internal sealed class FinishedInputCollector
 {
     /// <summary>Growth of the older generations that triggers a collection (16 MB: 50 jars ×16 peaked 211 MB; 32 MB: 227; none: 255-283).</summary>
     public const long DefaultBudget = 16L << 20;
 
     private readonly Lock _lock = new();
+    private readonly Func<long> _olderGenerations;
+    private readonly Func<GCCollectionMode, long> _collect;
     private long _retained;
 
-    public long Budget { get; } = budget > 0 ? budget : throw new ArgumentOutOfRangeException(nameof(budget));
+    /// <summary>A collector over this process's GC.</summary>
+    public FinishedInputCollector(long budget) : this(budget, OlderGenerationsNow, CollectFully) { }
+
+    /// <summary>
+    /// A collector over any heap: <paramref name="olderGenerations"/> reads the older generations' size as the
+    /// last collection left it, <paramref name="collect"/> runs a full collection and returns what it left.
+    /// The GC is process-wide, so tests of the policy use a heap of their own.
+    /// </summary>
+    internal FinishedInputCollector(long budget, Func<long> olderGenerations, Func<GCCollectionMode, long> collect)
+    {
+        Budget = budget > 0 ? budget : throw new ArgumentOutOfRangeException(nameof(budget));
+        _olderGenerations = olderGenerations;
+        _collect = collect;
+    }
+
+    public long Budget { get; }
 
     /// <summary>Full collections run so far.</summary>
     public int Collections { get; private set; }
@@ -33,7 +50,7 @@ internal sealed class FinishedInputCollector(long budget)
     {
         lock (_lock)
         {
-            if (OlderGenerations(GC.GetGCMemoryInfo()) - _retained < Budget) return;
+            if (_olderGenerations() - _retained < Budget) return;
             Collect(GCCollectionMode.Forced);
         }
     }
@@ -50,9 +67,16 @@ internal sealed class FinishedInputCollector(long budget)
 
     private void Collect(GCCollectionMode mode)
     {
-        GC.Collect(GC.MaxGeneration, mode, blocking: true, compacting: true);
+        _retained = _collect(mode);
         Collections++;
-        _retained = OlderGenerations(GC.GetGCMemoryInfo(GCKind.FullBlocking));
+    }
+
+    private static long OlderGenerationsNow() => OlderGenerations(GC.GetGCMemoryInfo());
+
+    private static long CollectFully(GCCollectionMode mode)
+    {
+        GC.Collect(GC.MaxGeneration, mode, blocking: true, compacting: true);
+        return OlderGenerations(GC.GetGCMemoryInfo(GCKind.FullBlocking));
     }
 
     /// <summary>Bytes in gen1, gen2, the large and the pinned object heap after the last collection.</summary>

@@ -12,6 +12,7 @@ namespace BytecodeLint.Analysis.Tests.Engine;
 /// list, archive names) and the rules' per-artifact services are released when the input is done, so
 /// memory does not grow with the number of inputs. (How much memory, and how fast: scripts/bench-scale.sh.)
 /// </summary>
+[Collection(nameof(ProcessWideGc))]
 public class FinishedInputStateTests
 {
     private static readonly string Jars = Path.Combine(RepoPaths.Root, "samples", "java", "jars");
