@@ -78,6 +78,8 @@ public class ScanOutputTests
     {
         var result = Run("scan", Oracle("exp1-CatchThrowable"), "--verbosity", verbosity);
         Assert.Equal(timings, result.Stderr.Contains("timing: " + Oracle("exp1-CatchThrowable") + ": 1 classes in "));
+        Assert.Equal(timings, System.Text.RegularExpressions.Regex.IsMatch(result.Stderr,
+            @"timing: garbage collection: \d+ collections \(\d+ gen1, \d+ full\), \d+ ms paused, \d+ MB allocated"));
     }
 
     [Fact]

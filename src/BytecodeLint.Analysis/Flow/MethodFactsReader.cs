@@ -27,11 +27,8 @@ internal sealed class MethodFactsReader : IFrameSemantics
     private readonly List<FieldKey> _fields = [];
     private readonly List<ValueRef[]> _fieldSets = []; // one shared origin set per field: value sets are never mutated
 
-    // Small int constants (iconst_m1 … bipush 127) share their origin sets across all methods.
-    private static readonly ValueRef[][] SmallInts = [.. Enumerable.Range(-1, 129).Select(i => new[] { new ValueRef(ValueKind.Int, i) })];
-
-    private static ValueRef[] IntSet(int value) =>
-        (uint)(value + 1) < (uint)SmallInts.Length ? SmallInts[value + 1] : [new ValueRef(ValueKind.Int, value)];
+    // Small int constants share their origin sets across all methods (ValueSets.Single).
+    private static ValueRef[] IntSet(int value) => ValueSets.Single(ValueKind.Int, value);
     private readonly Dictionary<int, int> _fieldIndexByConstant = [];
     private readonly List<FieldStore> _stores = [];
     private ValueRef[] _returns = [];
@@ -87,10 +84,10 @@ internal sealed class MethodFactsReader : IFrameSemantics
         bool isStatic = (method.AccessFlags & AccessFlags.Static) != 0;
         var locals = new ValueRef[Math.Max(code.MaxLocals, 1)][];
         int slot = 0, argument = 0;
-        if (!isStatic) locals[slot++] = [new ValueRef(ValueKind.Param, argument++)];
+        if (!isStatic) locals[slot++] = ValueSets.Single(ValueKind.Param, argument++);
         foreach (int size in Descriptors.ArgumentSlots(key.Descriptor))
         {
-            if (slot < locals.Length) locals[slot] = size == 1 ? [new ValueRef(ValueKind.Param, argument)] : ValueSets.Unknown;
+            if (slot < locals.Length) locals[slot] = size == 1 ? ValueSets.Single(ValueKind.Param, argument) : ValueSets.Unknown;
             slot += size;
             argument++;
         }
@@ -128,15 +125,15 @@ internal sealed class MethodFactsReader : IFrameSemantics
             case Opcode.Invokevirtual or Opcode.Invokespecial or Opcode.Invokestatic or Opcode.Invokeinterface: Invoke(ref c); return true;
             case Opcode.Invokedynamic: InvokeDynamic(ref c); return true;
             case Opcode.New:
-                Push([Allocate(c.Offset, _cache.ClassName(c.ConstantIndex), AllocationKind.Object)]);
+                Push(ValueSets.Of(Allocate(c.Offset, _cache.ClassName(c.ConstantIndex), AllocationKind.Object)));
                 return true;
             case Opcode.Newarray or Opcode.Anewarray:
                 Pop();
-                Push([Allocate(c.Offset, op == Opcode.Newarray ? "[?" : "[L" + _cache.ClassName(c.ConstantIndex) + ";", AllocationKind.Array)]);
+                Push(ValueSets.Of(Allocate(c.Offset, op == Opcode.Newarray ? "[?" : "[L" + _cache.ClassName(c.ConstantIndex) + ";", AllocationKind.Array)));
                 return true;
             case Opcode.Multianewarray:
                 Pop(c.ThirdOperandByte);
-                Push([Allocate(c.Offset, _cache.ClassName(c.ConstantIndex), AllocationKind.Array)]);
+                Push(ValueSets.Of(Allocate(c.Offset, _cache.ClassName(c.ConstantIndex), AllocationKind.Array)));
                 return true;
             default: return false;
         }
@@ -171,7 +168,7 @@ internal sealed class MethodFactsReader : IFrameSemantics
         {
             index = _fields.Count;
             _fields.Add(key);
-            _fieldSets.Add([new ValueRef(ValueKind.Field, index)]);
+            _fieldSets.Add(ValueSets.Single(ValueKind.Field, index));
             _fieldIndexByConstant[constant] = index;
         }
         return (index, key.Descriptor);
@@ -181,7 +178,8 @@ internal sealed class MethodFactsReader : IFrameSemantics
     {
         var (key, slots, returnSlots) = _cache.Method(c.ConstantIndex);
         bool hasReceiver = c.Opcode != Opcode.Invokestatic;
-        var arguments = new ValueRef[slots.Length + (hasReceiver ? 1 : 0)][];
+        int argumentCount = slots.Length + (hasReceiver ? 1 : 0);
+        var arguments = argumentCount == 0 ? [] : new ValueRef[argumentCount][];
         for (int i = slots.Length - 1; i >= 0; i--)
             arguments[i + (hasReceiver ? 1 : 0)] = slots[i] == 2 ? Pop(2) : Pop();
         if (hasReceiver) arguments[0] = Pop();
@@ -201,14 +199,14 @@ internal sealed class MethodFactsReader : IFrameSemantics
                 allocation.Contents = contents;
             }
         }
-        if (returnSlots == 1) Push([new ValueRef(ValueKind.CallResult, callIndex)]);
+        if (returnSlots == 1) Push(ValueSets.Single(ValueKind.CallResult, callIndex));
         else PushUnknown(returnSlots);
     }
 
     private void InvokeDynamic(ref InstructionCursor c)
     {
         var (key, slots, returnSlots, implementation) = _cache.Dynamic(c.ConstantIndex);
-        var arguments = new ValueRef[slots.Length][];
+        var arguments = slots.Length == 0 ? [] : new ValueRef[slots.Length][];
         for (int i = slots.Length - 1; i >= 0; i--) arguments[i] = slots[i] == 2 ? Pop(2) : Pop();
         if (implementation is null)
         {
@@ -220,7 +218,7 @@ internal sealed class MethodFactsReader : IFrameSemantics
         var contents = Array.Empty<ValueRef>();
         foreach (var argument in arguments) contents = ValueSets.Union(contents, Tracked(argument));
         _allocations[lambda.Index].Contents = contents;
-        Push([lambda]);
+        Push(ValueSets.Of(lambda));
     }
 
     /// <summary>Pops value, index and array of a primitive array store; keeps it only when the array may be a parameter (rules look for writes into arguments).</summary>

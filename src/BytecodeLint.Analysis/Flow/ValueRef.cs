@@ -56,8 +56,27 @@ public static class ValueSets
     {
         ValueKind.Unknown => Unknown,
         ValueKind.Null => Null,
-        _ => [value],
+        _ => Single(value.Kind, value.Index),
     };
+
+    /// <summary>Sets of one origin below this index are shared (per kind); above it each is its own array.</summary>
+    private const int SharedSingles = 1024;
+
+    private static readonly ValueRef[]?[][] Singles = [.. Enumerable.Range(0, (int)ValueKind.Allocation + 1).Select(_ => new ValueRef[]?[SharedSingles])];
+
+    /// <summary>
+    /// The set holding only <c>(kind, index)</c>. Sets are never written after they are made, so one array
+    /// per origin serves every method on every thread: the facts of a large artifact hold ~120k call sites
+    /// whose arguments are mostly such sets (fat-boot.jar), and each was an object the collector copied.
+    /// </summary>
+    public static ValueRef[] Single(ValueKind kind, int index)
+    {
+        if (kind == ValueKind.Unknown) return Unknown;
+        if (kind == ValueKind.Null) return Null;
+        if ((uint)index >= SharedSingles) return [new ValueRef(kind, index)];
+        // A race makes two equal arrays, one of which is kept: harmless, as sets are compared by content.
+        return Singles[(int)kind][index] ??= [new ValueRef(kind, index)];
+    }
 
     public static ValueRef[] Union(ValueRef[] a, ValueRef[] b)
     {

@@ -115,6 +115,9 @@ internal static class ScanCommand
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"timing: {input.Path}: {input.Classes:N0} classes in {seconds:F3} s ({(seconds > 0 ? input.Classes / seconds : 0):F0} classes/s, {(seconds > 0 ? input.ClassBytes / 1e6 / seconds : 0):F1} MB/s of class bytes)"));
         }
+        // The whole process so far: what the garbage collector cost, for a profile's first question.
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"timing: garbage collection: {GC.CollectionCount(0)} collections ({GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} full), {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused, {GC.GetTotalAllocatedBytes() / 1e6:F0} MB allocated"));
     }
 
     /// <summary>Writes each report; colour only for text on a colour terminal.</summary>
