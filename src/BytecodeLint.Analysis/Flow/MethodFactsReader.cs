@@ -179,10 +179,16 @@ internal sealed class MethodFactsReader : IFrameSemantics
         var (key, slots, returnSlots) = _cache.Method(c.ConstantIndex);
         bool hasReceiver = c.Opcode != Opcode.Invokestatic;
         int argumentCount = slots.Length + (hasReceiver ? 1 : 0);
-        var arguments = argumentCount == 0 ? [] : new ValueRef[argumentCount][];
-        for (int i = slots.Length - 1; i >= 0; i--)
-            arguments[i + (hasReceiver ? 1 : 0)] = slots[i] == 2 ? Pop(2) : Pop();
-        if (hasReceiver) arguments[0] = Pop();
+        ValueRef[][] arguments;
+        if (argumentCount == 0) arguments = [];
+        else if (argumentCount == 1) arguments = ValueSets.OneArgument(Pop(hasReceiver ? 1 : slots[0]));
+        else
+        {
+            arguments = new ValueRef[argumentCount][];
+            for (int i = slots.Length - 1; i >= 0; i--)
+                arguments[i + (hasReceiver ? 1 : 0)] = slots[i] == 2 ? Pop(2) : Pop();
+            if (hasReceiver) arguments[0] = Pop();
+        }
 
         int callIndex = _calls.Count;
         _calls.Add(new CallSite(c.Offset, Line(c.Offset), c.Opcode, key, arguments, null));

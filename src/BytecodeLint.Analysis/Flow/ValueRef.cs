@@ -97,6 +97,25 @@ public static class ValueSets
         return merged is null ? a : [.. merged];
     }
 
+    private static readonly ValueRef[][]?[][] SingleArgumentLists = [.. Enumerable.Range(0, (int)ValueKind.Allocation + 1).Select(_ => new ValueRef[][]?[SharedSingles])];
+    private static readonly ValueRef[][] UnknownArgument = [Unknown];
+    private static readonly ValueRef[][] NullArgument = [Null];
+
+    /// <summary>
+    /// The argument list of a call with one argument (or only a receiver): shared when that argument is a
+    /// shared set (<see cref="Single"/>), as <c>this.get()</c> or <c>call().next()</c> are in every method.
+    /// Argument lists, like sets, are never written after the call is read.
+    /// </summary>
+    public static ValueRef[][] OneArgument(ValueRef[] argument)
+    {
+        if (ReferenceEquals(argument, Unknown)) return UnknownArgument;
+        if (ReferenceEquals(argument, Null)) return NullArgument;
+        if (argument.Length == 1 && argument[0] is var only && (uint)only.Index < SharedSingles
+            && ReferenceEquals(Singles[(int)only.Kind][only.Index], argument))
+            return SingleArgumentLists[(int)only.Kind][only.Index] ??= [argument];
+        return [argument];
+    }
+
     /// <summary>True when every origin is <c>null</c> (the set is not empty).</summary>
     public static bool IsOnlyNull(ValueRef[] values) => values.Length > 0 && values.All(v => v.Kind == ValueKind.Null);
 }

@@ -77,6 +77,33 @@ public class MethodFactsReaderTests
         Assert.Same(a.Arguments[1], b.Arguments[1]);
     }
 
+    /// <summary>A call with one argument (or only a receiver) that is a shared set has a shared argument list.</summary>
+    [Fact]
+    public void One_argument_lists_of_shared_sets_are_shared_and_others_are_not()
+    {
+        var set = new BL0002Classes();
+        var owner = set.Class("p/O");
+        foreach (string name in new[] { "a", "b" })
+            Method(owner, name, "(Ljava/lang/Object;Ljava/lang/Object;)V", c => c
+                .Aload(0).Virtual("java/lang/Object", "hashCode", "()I").Pop()              // receiver only: param 0
+                .Aload(1).Static("p/X", "one", "(Ljava/lang/Object;)V")                     // one argument: param 1
+                .Aload(0).Aload(1).Static("p/X", "use", UseOne).Return(), ClassAccess.Public | ClassAccess.Static);
+        var graph = set.Graph();
+        var a = graph.FindMethod(new MethodKey("p/O", "a", "(Ljava/lang/Object;Ljava/lang/Object;)V"))!.Calls;
+        var b = graph.FindMethod(new MethodKey("p/O", "b", "(Ljava/lang/Object;Ljava/lang/Object;)V"))!.Calls;
+
+        Assert.Equal([[new ValueRef(ValueKind.Param, 0)]], a[0].Arguments);
+        Assert.Equal([[new ValueRef(ValueKind.Param, 1)]], a[1].Arguments);
+        Assert.Same(a[0].Arguments, b[0].Arguments);
+        Assert.Same(a[1].Arguments, b[1].Arguments);
+        Assert.NotSame(a[2].Arguments, b[2].Arguments);                                    // two arguments: a list of its own
+        Assert.Equal(b[2].Arguments, a[2].Arguments);
+
+        ValueRef[] unshared = [new ValueRef(ValueKind.Param, 0)];                       // equal to a shared set, but not it
+        Assert.NotSame(ValueSets.OneArgument(unshared), ValueSets.OneArgument(unshared));
+        Assert.Same(ValueSets.OneArgument(ValueSets.Unknown), ValueSets.OneArgument(ValueSets.Unknown));
+    }
+
     [Fact]
     public void Single_origin_sets_are_shared_below_the_limit_and_made_above_it()
     {
