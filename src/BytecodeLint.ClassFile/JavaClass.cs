@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace BytecodeLint.ClassFile;
 
@@ -18,7 +19,7 @@ public sealed class JavaClass
     private readonly int[] _methodOffsets;
     private readonly int _interfacesOffset;
     private readonly int _attributesOffset;
-    private byte[]? _attributeKinds; // per Utf8 index: AttributeKind + 1, 0 = not yet identified
+    private AttributeNameSlots _attributeNames; // the attribute names met so far, with their kinds
 
     private JavaClass(ReadOnlyMemory<byte> bytes, ConstantPool pool, int[] fieldOffsets, int[] methodOffsets, int interfacesOffset, int attributesOffset)
     {
@@ -158,12 +159,31 @@ public sealed class JavaClass
 
     private AttributeKind IdentifyAttribute(Utf8Handle name)
     {
-        var cache = _attributeKinds ??= new byte[ConstantPool.Count];
-        byte cached = cache[name.Index];
-        if (cached != 0) return (AttributeKind)(cached - 1);
+        // A class names few attributes (Code, LineNumberTable, StackMapTable, …), so a few slots searched
+        // in turn remember them; a table the size of the pool was 3 % of a scan's allocations.
+        int free = -1;
+        for (int i = 0; i < AttributeNameSlots.Length; i++)
+        {
+            int slot = _attributeNames[i];
+            if (slot == 0)
+            {
+                free = i;
+                break;
+            }
+            if (slot >>> 8 == name.Index) return (AttributeKind)((slot & 0xFF) - 1);
+        }
         var kind = AttributeNames.Identify(ConstantPool.GetUtf8Bytes(name));
-        cache[name.Index] = (byte)(kind + 1);
+        // A race between two readers of one class loses at most one slot: the next lookup identifies again.
+        if (free >= 0) _attributeNames[free] = name.Index << 8 | (int)kind + 1;
         return kind;
+    }
+
+    /// <summary>Slots of <c>utf8 index &lt;&lt; 8 | kind + 1</c>; 0 is free.</summary>
+    [InlineArray(Length)]
+    private struct AttributeNameSlots
+    {
+        public const int Length = 12;
+        private int _slot;
     }
 
     internal int U2(int offset) => BinaryPrimitives.ReadUInt16BigEndian(Bytes.Span.Slice(offset));

@@ -36,6 +36,31 @@ public class AttributeTests
         Assert.Equal("java/lang/Exception", pool.GetClassNameString(Assert.Single(exceptions)));
     }
 
+    /// <summary>
+    /// Attribute kinds are remembered per class in a few slots; a class with more distinct attribute names
+    /// than slots is still read right, name after name, however often it is asked.
+    /// </summary>
+    [Fact]
+    public void Attribute_kinds_are_right_with_more_names_than_the_class_remembers()
+    {
+        var builder = new ClassBuilder("p/Many");
+        for (int i = 0; i < 20; i++) builder.Attributes.Raw("Custom" + i, [(byte)i]);
+        builder.Attributes.SourceFile("Many.java");
+        builder.Attributes.Signature("Ljava/lang/Object;");
+        var cls = JavaClass.Parse(builder.ToArray());
+
+        for (int round = 0; round < 3; round++)
+        {
+            var kinds = new List<(string Name, AttributeKind Kind)>();
+            foreach (var attribute in cls.Attributes) kinds.Add((attribute.NameString, attribute.Kind));
+            Assert.Equal(22, kinds.Count);
+            Assert.All(kinds.Take(20), k => Assert.Equal(AttributeKind.Unknown, k.Kind));
+            Assert.Equal(("SourceFile", AttributeKind.SourceFile), kinds[20]);
+            Assert.Equal(("Signature", AttributeKind.Signature), kinds[21]);
+            Assert.Equal("Many.java", cls.SourceFile);
+        }
+    }
+
     [Fact]
     public void Code_exception_table_line_numbers_and_locals_are_read()
     {

@@ -229,7 +229,7 @@ public sealed class ScanEngine
             string rule = "";
             try
             {
-                suppressions.Collect(parsed, context.ClassName, entry.Location);
+                suppressions.Collect(context);
                 foreach (var (id, action) in classActions)
                 {
                     rule = id;

@@ -25,9 +25,13 @@ internal sealed class SuppressionIndex(IReadOnlyList<string> annotationSimpleNam
 
     private readonly byte[][] _descriptorSuffixes = annotationSimpleNames.Select(n => System.Text.Encoding.ASCII.GetBytes(n + ";")).ToArray();
 
-    public void Collect(JavaClass @class, string className, string entry)
+    public void Collect(ClassAnalysisContext context)
     {
+        // The class's dotted name and the entry's location are made only for a class that may hold one:
+        // for every class they were 6 % of a large scan's allocations.
+        var @class = context.Class;
         if (!MayHoldSuppression(@class.ConstantPool)) return;
+        string className = context.ClassName, entry = context.Entry.Location;
         Add(@class, @class.Attributes, className, null, null, entry);
         foreach (var method in @class.Methods) Add(@class, method.Attributes, className, method.NameString, method.DescriptorString, entry);
         foreach (var field in @class.Fields) Add(@class, field.Attributes, className, field.NameString, field.DescriptorString, entry);

@@ -16,7 +16,7 @@ public sealed class ArtifactCallGraph
     private readonly Dictionary<string, ClassFacts> _classes;
     private readonly ClassFacts[] _withCode; // classes holding a method with facts, in name order
     private readonly Dictionary<MethodFacts, ClassFacts> _owners;
-    private readonly Dictionary<string, List<string>> _directSubtypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _directSubtypes;
     private readonly Dictionary<string, IReadOnlyList<string>> _subtypeCache = new(StringComparer.Ordinal);
     private readonly Dictionary<MethodKey, DeclaredMethod> _declared;
     private readonly Dictionary<(MethodKey Target, bool Virtual), IReadOnlyList<MethodFacts>> _resolved = [];
@@ -31,6 +31,7 @@ public sealed class ArtifactCallGraph
         int methods = 0;
         foreach (var c in sortedByName) methods += c.Methods.Count;
         _classes = new(sortedByName.Count, StringComparer.Ordinal);
+        _directSubtypes = new(sortedByName.Count / 2, StringComparer.Ordinal); // fewer supertypes than classes: grows rarely
         _declared = new(methods);
         _owners = new(methods);
         // Deterministic: the first definition of a name wins in name order of the entries' locations.

@@ -41,8 +41,7 @@ internal sealed class ClassStub
         string? super = @class.SuperClass.IsNil ? null : Name(@class.SuperClass);
         var interfaces = @class.InterfaceCount == 0 ? [] : new string[@class.InterfaceCount];
         for (int i = 0; i < interfaces.Length; i++) interfaces[i] = Name(@class.GetInterface(i));
-        var facts = new ClassFacts(name, super, interfaces, @class.AccessFlags, [], [],
-            new DiagnosticLocation(context.Artifact.InputPath, context.Entry.Location));
+        var facts = new ClassFacts(name, super, interfaces, @class.AccessFlags, context.Artifact.InputPath, context.Entry);
 
         int count = 0;
         for (int i = 1; i < pool.Count; i++)

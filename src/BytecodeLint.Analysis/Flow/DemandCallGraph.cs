@@ -17,7 +17,7 @@ public sealed class DemandCallGraph
     private readonly ClassStub[] _stubs; // in the same order, by their facts
     private readonly ClassFacts[] _classes; // a stub's slot is replaced by its facts once read (same name and entry: the order holds)
     private readonly bool[] _done;
-    private readonly Dictionary<string, (int First, int Count)> _stubIndex = new(StringComparer.Ordinal); // a name's stubs are adjacent
+    private readonly Dictionary<string, (int First, int Count)> _stubIndex; // a name's stubs are adjacent
 
     // Round 3 state, kept across rounds (and calls): the methods reached so far, and those whose calls
     // may resolve to more targets once the classes the last round asked for are read.
@@ -34,6 +34,7 @@ public sealed class DemandCallGraph
         _stubs = [.. stubs];
         Array.Sort(_stubs, (a, b) => ArtifactCallGraph.CompareByName(a.Facts, b.Facts));
         _classes = new ClassFacts[_stubs.Length];
+        _stubIndex = new(_stubs.Length, StringComparer.Ordinal);
         for (int i = 0; i < _stubs.Length; i++)
         {
             _classes[i] = _stubs[i].Facts;
@@ -154,11 +155,11 @@ public sealed class DemandCallGraph
 
     /// <summary>Classes of the artifact that are, or extend or implement (transitively), a type whose simple name is a seed.</summary>
     /// <param name="classes">In <see cref="ArtifactCallGraph.CompareByName"/> order: a name's definitions are adjacent, in entry order.</param>
-    private static HashSet<string> SeedSubtypes(ClassFacts[] classes, Func<string, bool> isSeedType)
+    private static HashSet<string> SeedSubtypes(ClassFacts[] classes, SimpleNameTest isSeedType)
     {
         // Every definition of a duplicated name counts (related if any is), in entry order, so the
         // answer does not depend on the order the classes were visited in.
-        var byName = new Dictionary<string, (int First, int Count)>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, (int First, int Count)>(classes.Length, StringComparer.Ordinal);
         for (int i = 0; i < classes.Length; i++)
             byName[classes[i].Name] = byName.TryGetValue(classes[i].Name, out var run) ? (run.First, run.Count + 1) : (i, 1);
         // One memoised walk up the hierarchy for all classes; a class on the current path counts as
@@ -188,5 +189,5 @@ public sealed class DemandCallGraph
         return result;
     }
 
-    private static string Simple(string name) => name[(name.LastIndexOf('/') + 1)..];
+    private static ReadOnlySpan<char> Simple(string name) => name.AsSpan(name.LastIndexOf('/') + 1);
 }

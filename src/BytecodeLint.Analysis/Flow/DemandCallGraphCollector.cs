@@ -7,11 +7,14 @@ namespace BytecodeLint.Analysis.Flow;
 /// </summary>
 /// <param name="Selects">Round 1, during the visit: the class (with its internal name, decoded once for all demands) takes part: its constant pool names something the rule follows, or its entry is in code the rule covers.</param>
 /// <param name="IsSeedType">Round 2, at the end: a simple class name whose subtypes in the artifact, and the classes naming them, matter too.</param>
-public sealed record CallGraphDemand(Func<ClassAnalysisContext, string, bool> Selects, Func<string, bool> IsSeedType)
+public sealed record CallGraphDemand(Func<ClassAnalysisContext, string, bool> Selects, SimpleNameTest IsSeedType)
 {
     /// <summary>Every class in depth, no seed types: the whole artifact's graph (small inputs, tests).</summary>
     public static readonly CallGraphDemand Everything = new((_, _) => true, _ => false);
 }
+
+/// <summary>A test on a class's simple name (after the last <c>/</c>), given as a span so that no string is cut per class.</summary>
+public delegate bool SimpleNameTest(ReadOnlySpan<char> simpleName);
 
 /// <summary>
 /// The demand-driven strategy of <see cref="ArtifactFlow"/>: an <see cref="ArtifactCallGraph"/> that holds method facts only for the classes a rule

@@ -107,6 +107,30 @@ public sealed record ClassFacts(
     IReadOnlyList<(string Name, string Descriptor, AccessFlags Flags)> Fields,
     DiagnosticLocation Location)
 {
+    private DiagnosticLocation? _location = Location;
+    private readonly string? _artifact;
+    private readonly Inputs.ClassEntry? _entry;
+
+    /// <summary>
+    /// The hierarchy part of a class that is not read in depth (<see cref="ClassStub"/>): its location is made
+    /// only when asked for. Every class of a large artifact has one (kotlin-compiler: 22k), and the location
+    /// object with the entry's full path string, made for each, lived as long as the artifact.
+    /// </summary>
+    internal ClassFacts(string name, string? superName, IReadOnlyList<string> interfaces, AccessFlags accessFlags, string artifact, Inputs.ClassEntry entry)
+        : this(name, superName, interfaces, accessFlags, [], [], null!)
+    {
+        _artifact = artifact;
+        _entry = entry;
+    }
+
+    /// <summary>Where findings in this class point: the entry (and source file), completed by rules with member, pc and line.</summary>
+    public DiagnosticLocation Location
+    {
+        // A race makes two equal locations, one of which is kept.
+        get => _location ??= new DiagnosticLocation(_artifact!, _entry!.Location);
+        init => _location = value;
+    }
+
     public DeclaredMethod? FindMethod(string name, string descriptor)
     {
         foreach (var m in Methods)

@@ -123,7 +123,7 @@ internal sealed partial class ArtifactBuilder
             return null;
         try
         {
-            using EntryBytes bytes = data.Read(location);
+            using EntryBytes bytes = data.Read(location, "");
             return ManifestParser.ParseMainAttributes(bytes.Span);
         }
         catch (EntryReadException e)

@@ -54,6 +54,12 @@ public sealed class ClassEntry
     /// <summary>The full location chain: <c>app.jar!/BOOT-INF/lib/x.jar!/com/acme/Foo.class</c>, or <c>dir/com/acme/Foo.class</c>.</summary>
     public string Location => _location ??= _locationPrefix + EntryPath;
 
+    /// <summary>
+    /// For a zip entry, the location of its innermost archive, ending in <c>!/</c> (<c>app.jar!/BOOT-INF/lib/x.jar!/</c>);
+    /// null for a file or given bytes. Lets a check on the archive avoid building <see cref="Location"/>.
+    /// </summary>
+    public string? ArchiveLocation => _filePath == null && _memory == null ? _locationPrefix : null;
+
     /// <summary>The path inside the innermost archive, or relative to the scanned directory (<c>/</c>-separated).</summary>
     public string EntryPath { get; }
 
@@ -73,7 +79,7 @@ public sealed class ClassEntry
     /// <exception cref="EntryReadException">Bad deflate data, a size other than declared, or an I/O error.</exception>
     public EntryBytes Read() =>
         _memory is { } bytes ? new EntryBytes(bytes, null)
-        : _filePath == null ? _zip.Read(Location)
+        : _filePath == null ? _zip.Read(_locationPrefix, EntryPath)
         : ReadFile();
 
     private EntryBytes ReadFile()

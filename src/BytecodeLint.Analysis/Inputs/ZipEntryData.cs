@@ -11,10 +11,15 @@ namespace BytecodeLint.Analysis.Inputs;
 /// </summary>
 internal readonly record struct ZipEntryData(ReadOnlyMemory<byte> Archive, int LocalHeaderOffset, int CompressedSize, ushort Method, int UncompressedSize)
 {
-    /// <summary>The bytes as a view (STORED) or a pooled buffer (DEFLATED).</summary>
+    /// <summary>
+    /// The bytes as a view (STORED) or a pooled buffer (DEFLATED). The location, <paramref name="locationPrefix"/>
+    /// then <paramref name="entryPath"/>, is only joined for an error: joining it for every read was 4 % of a
+    /// large scan's allocations.
+    /// </summary>
     /// <exception cref="EntryReadException">Bad local header, data past the end, bad deflate stream, or a size other than declared.</exception>
-    public EntryBytes Read(string location)
+    public EntryBytes Read(string locationPrefix, string entryPath)
     {
+        var location = new EntryLocation(locationPrefix, entryPath);
         ReadOnlyMemory<byte> data = LocateData(location, out int dataOffset);
         if (Method == ZipFormat.MethodStored)
             return new EntryBytes(data, null);
@@ -39,13 +44,13 @@ internal readonly record struct ZipEntryData(ReadOnlyMemory<byte> Archive, int L
     public ReadOnlyMemory<byte> ReadToOwnedMemory(string location, out IDisposable? owner)
     {
         owner = null;
-        ReadOnlyMemory<byte> data = LocateData(location, out int dataOffset);
+        ReadOnlyMemory<byte> data = LocateData(new EntryLocation(location, ""), out int dataOffset);
         if (Method == ZipFormat.MethodStored)
             return data;
         var buffer = new NativeBuffer(UncompressedSize);
         try
         {
-            Inflate(data, dataOffset, buffer.GetSpan(), location);
+            Inflate(data, dataOffset, buffer.GetSpan(), new EntryLocation(location, ""));
         }
         catch
         {
@@ -63,7 +68,7 @@ internal readonly record struct ZipEntryData(ReadOnlyMemory<byte> Archive, int L
     /// <exception cref="EntryReadException">Bad local header, data past the end or a bad deflate stream.</exception>
     public bool StartsWithClassMagic(string location)
     {
-        ReadOnlyMemory<byte> data = LocateData(location, out int dataOffset);
+        ReadOnlyMemory<byte> data = LocateData(new EntryLocation(location, ""), out int dataOffset);
         if (Method == ZipFormat.MethodStored)
             return HiddenClassFiles.HasClassMagic(data.Span);
         Span<byte> head = stackalloc byte[4];
@@ -80,22 +85,22 @@ internal readonly record struct ZipEntryData(ReadOnlyMemory<byte> Archive, int L
     }
 
     /// <summary>Checks the local header and returns the (compressed) data that follows it.</summary>
-    private ReadOnlyMemory<byte> LocateData(string location, out int dataOffset)
+    private ReadOnlyMemory<byte> LocateData(EntryLocation location, out int dataOffset)
     {
         ReadOnlySpan<byte> archive = Archive.Span;
         int header = LocalHeaderOffset;
         if (ZipLayout.ReadSignature(archive, header) != ZipFormat.LocalHeaderSignature || archive.Length - header < ZipFormat.LocalHeaderSize)
-            throw new EntryReadException(location, header, "bad local header signature");
+            throw new EntryReadException(location.Joined, header, "bad local header signature");
         long start = (long)header + ZipFormat.LocalHeaderSize
             + BinaryPrimitives.ReadUInt16LittleEndian(archive[(header + 26)..]) + BinaryPrimitives.ReadUInt16LittleEndian(archive[(header + 28)..]);
         if (start + CompressedSize > archive.Length)
-            throw new EntryReadException(location, header,
+            throw new EntryReadException(location.Joined, header,
                 $"entry data ({CompressedSize} bytes at offset {start}) runs past the end of the archive ({archive.Length} bytes)");
         dataOffset = (int)start;
         return Archive.Slice(dataOffset, CompressedSize);
     }
 
-    private void Inflate(ReadOnlyMemory<byte> data, int dataOffset, Span<byte> destination, string location)
+    private void Inflate(ReadOnlyMemory<byte> data, int dataOffset, Span<byte> destination, EntryLocation location)
     {
         int written;
         bool overflow;
@@ -105,12 +110,18 @@ internal readonly record struct ZipEntryData(ReadOnlyMemory<byte> Archive, int L
         }
         catch (InvalidDataException e)
         {
-            throw new EntryReadException(location, dataOffset, "bad deflate data: " + e.Message.TrimEnd('.'), e);
+            throw new EntryReadException(location.Joined, dataOffset, "bad deflate data: " + e.Message.TrimEnd('.'), e);
         }
 
         if (overflow)
-            throw new EntryReadException(location, dataOffset, $"inflates to more than its declared size of {UncompressedSize} bytes");
+            throw new EntryReadException(location.Joined, dataOffset, $"inflates to more than its declared size of {UncompressedSize} bytes");
         if (written != UncompressedSize)
-            throw new EntryReadException(location, dataOffset, $"inflates to {written} bytes, not its declared size of {UncompressedSize} (truncated data?)");
+            throw new EntryReadException(location.Joined, dataOffset, $"inflates to {written} bytes, not its declared size of {UncompressedSize} (truncated data?)");
     }
+}
+
+/// <summary>An entry's location in two parts, joined only when an error names it.</summary>
+internal readonly record struct EntryLocation(string Prefix, string Path)
+{
+    public string Joined => Prefix + Path;
 }

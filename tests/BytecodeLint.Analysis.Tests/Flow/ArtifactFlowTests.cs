@@ -73,6 +73,44 @@ public class ArtifactFlowTests
         Assert.IsType<InvalidOperationException>(rules.LateRequire);
     }
 
+    /// <summary>One rule's demand: only p/A in depth, p/B a stub (its location is made when asked for).</summary>
+    private sealed class StubLocations : BytecodeAnalyzer
+    {
+        public ClassFacts? Stub, Read;
+        public string? StubEntry;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [];
+
+        public override void Initialize(AnalyzerRegistration registration) =>
+            registration.RegisterArtifactStartAction(start =>
+            {
+                var flow = ArtifactFlow.Of(start);
+                var only = flow.Require(new CallGraphDemand((_, name) => name == "p/A", _ => false));
+                StubEntry = start.Artifact.ClassEntries.Single(e => e.EntryPath == "p/B.class").Location;
+                start.RegisterArtifactEndAction(end =>
+                {
+                    var graph = flow.Graph(only, end).Graph;
+                    Stub = graph.FindClass("p/B");
+                    Read = graph.FindClass("p/A");
+                });
+            });
+    }
+
+    [Fact]
+    public void A_stub_class_points_at_its_entry_like_a_class_read_in_depth()
+    {
+        var rule = new StubLocations();
+        new ScanEngine([rule]).Scan([ScanInput.FromBytes("a.jar", TwoClasses().ToJar())]);
+
+        Assert.Empty(rule.Stub!.Methods);                                   // a stub: hierarchy only
+        Assert.Equal(new DiagnosticLocation("a.jar", rule.StubEntry!), rule.Stub.Location);
+        Assert.Same(rule.Stub.Location, rule.Stub.Location);                 // made once
+        Assert.Equal(rule.StubEntry!.Replace("p/B", "p/A"), rule.Read!.Location.Entry);
+        Assert.Equal("p.A", rule.Read.Location.Class);
+        var copy = rule.Stub with { AccessFlags = 0 };                      // a copy keeps the entry it points at
+        Assert.Equal(rule.Stub.Location, copy.Location);
+    }
+
     [Fact]
     public void Each_artifact_gets_its_own_flow()
     {

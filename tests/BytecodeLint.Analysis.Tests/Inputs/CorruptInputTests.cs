@@ -34,6 +34,7 @@ public sealed class CorruptInputTests : IDisposable
         Assert.Equal(["A.class", "BadSig.class", "Z.class"], artifact.ClassEntries.Select(e => e.EntryPath));
         var badSig = Assert.Throws<EntryReadException>(() => artifact.ClassEntries[1].Read());
         Assert.Contains("signature", badSig.Reason);
+        Assert.Equal(path + "!/BadSig.class", badSig.Location);   // joined from the archive's location and the entry's path only now
         Assert.Equal(IndexOf(jar, 0xDEADBEEF), badSig.Offset);
         Assert.Equal(ClassBytes("Z"), ReadAll(artifact.ClassEntries[2]));
         Assert.Equal(

@@ -155,4 +155,27 @@ public class BL0001BootModuleTests
     [InlineData("java.base.jar!/Foo.class", false)]
     public void Boot_module_jmods_are_recognised(string location, bool boot) =>
         Assert.Equal(boot, BytecodeLint.Analysis.Rules.Retransform.BootModules.Contains(location));
+
+    /// <summary>An entry is judged by its archive's location (its own location is not built for it).</summary>
+    [Theory]
+    [InlineData("java.base.jmod", true)]
+    [InlineData("java.sql.jmod", false)]
+    [InlineData("java.base.jar", false)]
+    public void An_entry_is_judged_by_the_archive_it_is_in(string archiveName, bool boot)
+    {
+        string folder = Directory.CreateTempSubdirectory("bl-jmod-").FullName;
+        try
+        {
+            string archive = Path.Combine(folder, archiveName);
+            File.WriteAllBytes(archive, new ZipBuilder().Add("classes/p/A.class", [0xCA, 0xFE, 0xBA, 0xBE]).Build());
+            using var artifact = BytecodeLint.Analysis.Inputs.Artifact.Open(archive);
+            var entry = Assert.Single(artifact.ClassEntries);
+            Assert.Equal(archive + "!/", entry.ArchiveLocation);
+            Assert.Equal(boot, BytecodeLint.Analysis.Rules.Retransform.BootModules.Contains(entry));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

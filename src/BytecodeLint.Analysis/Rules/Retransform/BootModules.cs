@@ -17,7 +17,10 @@ internal static class BootModules
         "jdk.unsupported",
     };
 
-    /// <summary>True when the entry sits in the jmod of a boot module (<c>…/java.base.jmod!/classes/…</c>).</summary>
+    /// <summary>True when the entry sits in the jmod of a boot module; looks at its archive's location only.</summary>
+    public static bool Contains(Inputs.ClassEntry entry) => Contains(entry.ArchiveLocation ?? entry.Location);
+
+    /// <summary>True when the location is in the jmod of a boot module (<c>…/java.base.jmod!/classes/…</c>).</summary>
     public static bool Contains(string location)
     {
         int jmod = location.IndexOf(".jmod!/", StringComparison.Ordinal);

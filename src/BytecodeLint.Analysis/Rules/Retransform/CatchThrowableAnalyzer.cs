@@ -39,7 +39,7 @@ public sealed class CatchThrowableAnalyzer : BytecodeAnalyzer
         var @class = context.Class;
         if (@class.MajorVersion < 50) return; // old-format files are verified by inference: no pre-resolution
         // Boot-loader classes are not verified by default (BytecodeVerificationLocal=false): no pre-resolution.
-        if (BootModules.Contains(context.Entry.Location)) return;
+        if (BootModules.Contains(context.Entry)) return;
 
         var pool = @class.ConstantPool;
         // Class entries that name java/lang/Throwable. Usually one (javac deduplicates), but any may be a catch type.

@@ -14,7 +14,7 @@ namespace BytecodeLint.Analysis.Rules.Retransform.PoolRebuild;
 internal static class PoolRebuildGate
 {
     /// <summary>Simple names of the types whose subtypes carry BL0002's values, whatever package shading gave them.</summary>
-    public static bool IsSeedType(string simpleName) =>
+    public static bool IsSeedType(ReadOnlySpan<char> simpleName) =>
         simpleName is "ClassWriter" or "ClassVisitor" or "ClassReader" or "ClassNode" or "ClassFileTransformer";
 
     /// <summary>
