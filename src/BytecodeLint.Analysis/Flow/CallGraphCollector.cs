@@ -11,10 +11,12 @@ namespace BytecodeLint.Analysis.Flow;
 public static class CallGraphCollector
 {
     /// <summary>Extracts the facts of one class.</summary>
-    public static ClassFacts Read(ClassAnalysisContext context, ConcurrentDictionary<string, string> interner)
+    public static ClassFacts Read(ClassAnalysisContext context, ConcurrentDictionary<string, string> interner) =>
+        ClassReadCache.With(context.Class, interner, cache => Read(context, cache));
+
+    private static ClassFacts Read(ClassAnalysisContext context, ClassReadCache cache)
     {
         var @class = context.Class;
-        var cache = new ClassReadCache(@class, interner);
         string name = cache.ClassName(@class.ThisClass.Index);
         string? super = @class.SuperClass.IsNil ? null : cache.ClassName(@class.SuperClass.Index);
         var interfaces = new string[@class.InterfaceCount];

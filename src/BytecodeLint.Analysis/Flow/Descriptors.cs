@@ -6,15 +6,13 @@ public static class Descriptors
     /// <summary>Operand-stack slots of each argument of a method descriptor, in order (2 for long/double).</summary>
     public static int[] ArgumentSlots(string methodDescriptor)
     {
-        var slots = new List<int>(4);
-        int i = 1; // after '('
-        while (i < methodDescriptor.Length && methodDescriptor[i] != ')')
-        {
-            char c = methodDescriptor[i];
-            slots.Add(c is 'J' or 'D' ? 2 : 1);
-            i = SkipType(methodDescriptor, i);
-        }
-        return [.. slots];
+        // Counted, then filled: read for every call site of every class read in depth, so no list in between.
+        int count = 0;
+        for (int i = 1; i < methodDescriptor.Length && methodDescriptor[i] != ')'; i = SkipType(methodDescriptor, i)) count++;
+        if (count == 0) return [];
+        var slots = new int[count];
+        for (int i = 1, n = 0; n < count; i = SkipType(methodDescriptor, i)) slots[n++] = methodDescriptor[i] is 'J' or 'D' ? 2 : 1;
+        return slots;
     }
 
     /// <summary>Stack slots of the return value: 0 for void, 2 for long/double, else 1.</summary>

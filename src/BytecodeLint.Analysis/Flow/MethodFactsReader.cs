@@ -34,7 +34,8 @@ internal sealed class MethodFactsReader : IFrameSemantics
     private ValueRef[] _returns = [];
     private List<BackEdge>? _backEdges;
     private List<ArrayStore>? _parameterArrayStores;
-    private int[] _linePcs = [], _lines = [];
+    private int[] _linePcs = [], _lines = []; // the method's line table sorted by pc, in buffers kept from method to method
+    private int _lineCount;
 
     private readonly List<(int Pc, int Line)> _linePairs = [];
 
@@ -74,8 +75,7 @@ internal sealed class MethodFactsReader : IFrameSemantics
         _returns = [];
         _backEdges?.Clear();
         _parameterArrayStores?.Clear();
-        _linePcs = [];
-        _lines = [];
+        _lineCount = 0;
     }
 
     private MethodFacts Run(MemberInfo method, CodeAttribute code, MethodKey key)
@@ -267,14 +267,19 @@ internal sealed class MethodFactsReader : IFrameSemantics
         }
         if (pairs.Count == 0) return;
         pairs.Sort((a, b) => a.Pc.CompareTo(b.Pc));
-        _linePcs = pairs.Select(p => p.Pc).ToArray();
-        _lines = pairs.Select(p => p.Line).ToArray();
+        if (_linePcs.Length < pairs.Count)
+        {
+            _linePcs = new int[Math.Max(pairs.Count, 2 * _linePcs.Length)];
+            _lines = new int[_linePcs.Length];
+        }
+        for (int i = 0; i < pairs.Count; i++) (_linePcs[i], _lines[i]) = pairs[i];
+        _lineCount = pairs.Count;
     }
 
     /// <summary>The source line of a pc, or 0 when the method has no LineNumberTable.</summary>
     private int Line(int pc)
     {
-        int i = Array.BinarySearch(_linePcs, pc);
+        int i = Array.BinarySearch(_linePcs, 0, _lineCount, pc);
         if (i < 0) i = ~i - 1;
         return i >= 0 ? _lines[i] : 0;
     }

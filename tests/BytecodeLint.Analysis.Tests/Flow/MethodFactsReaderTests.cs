@@ -117,4 +117,25 @@ public class MethodFactsReaderTests
         Assert.NotSame(far, ValueSets.Single(ValueKind.CallResult, 1_000_000));
         Assert.Equal([new ValueRef(ValueKind.Int, -1)], ValueSets.Single(ValueKind.Int, -1));
     }
+    /// <summary>
+    /// The class read cache is reused from class to class on a thread: two classes whose pools give the same
+    /// index to different methods and fields must each get their own (the flow reads them one after the other).
+    /// </summary>
+    [Fact]
+    public void A_class_read_after_another_keeps_none_of_its_constants()
+    {
+        var set = new BL0002Classes();
+        foreach (string name in new[] { "A", "B" })                                   // same shape: same pool indices
+            Method(set.Class("p/" + name), "m", "()V", c => c
+                .GetStatic("p/Holder" + name, "f" + name, "Ljava/lang/Object;")
+                .Static("p/Callee" + name, "call" + name, "(Ljava/lang/Object;)V").Return(), ClassAccess.Public | ClassAccess.Static);
+        var graph = set.Graph();
+
+        foreach (string name in new[] { "A", "B" })
+        {
+            var facts = graph.FindMethod(new MethodKey("p/" + name, "m", "()V"))!;
+            Assert.Equal(new MethodKey("p/Callee" + name, "call" + name, "(Ljava/lang/Object;)V"), Assert.Single(facts.Calls).Target);
+            Assert.Equal("f" + name, Assert.Single(facts.Fields).Name);
+        }
+    }
 }

@@ -43,8 +43,11 @@ internal sealed class AgentUnit(ArchiveInfo archive, ArtifactCallGraph graph, Ar
         if (agents.Count == 0) return;
         var byLocation = agents.ToDictionary(a => a.Location, StringComparer.Ordinal);
         var owners = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
-        string? OwnerOf(ClassEntry entry) =>
-            ArchiveOf(entry) is { } archive ? owners.GetOrAdd(archive, a => OwningAgent(a, byLocation)) : null; // a file of a scanned folder is not in any agent jar
+        // Keyed by the archive's location as the entry holds it (one string per archive), so that asking for
+        // every class builds no string: cutting it from each entry's location was 6 % of fat-boot.jar's allocations.
+        string? OwnerOf(ClassEntry entry) => entry.ArchiveLocation is { } zip
+            ? owners.GetOrAdd(zip, z => OwningAgent(z[..^2], byLocation))
+            : ArchiveOf(entry) is { } archive ? owners.GetOrAdd(archive, a => OwningAgent(a, byLocation)) : null; // a file of a scanned folder is not in any agent jar
         // Agent code in depth, from the artifact's shared flow: classes BL0002 also reads are read once.
         var flow = ArtifactFlow.Of(start);
         var demand = flow.Require(new CallGraphDemand((c, _) => OwnerOf(c.Entry) is not null, _ => false));

@@ -159,11 +159,11 @@ internal sealed class PoolRebuildFlow
             // Included methods are exactly those numbered in _base; counted first so that no list is built per call.
             int targetCount = 0;
             if (resolved.Count <= MaxTargets)
-                foreach (var target in resolved)
-                    if (_base.ContainsKey(target)) targetCount++;
-            foreach (var target in resolved)
+                for (int t = 0; t < resolved.Count; t++)
+                    if (_base.ContainsKey(resolved[t])) targetCount++;
+            for (int t = 0; t < resolved.Count && targetCount > 0; t++) // by index: a foreach over the interface boxed an enumerator per call
             {
-                if (targetCount == 0) break;
+                var target = resolved[t];
                 if (!_base.ContainsKey(target)) continue;
                 for (int i = 0; i < call.Arguments.Length && i < target.ArgumentCount; i++)
                     foreach (var v in call.Arguments[i]) Edge(Node(m, v), Node(target, new ValueRef(ValueKind.Param, i)));
@@ -291,6 +291,14 @@ internal sealed class PoolRebuildFlow
                 foreach (var s in next)
                     if (!_propagated[s]) work.Push(s);
         }
+    }
+
+    private List<int> Nodes(MethodFacts m, ValueRef[] values)
+    {
+        var list = new List<int>(values.Length);
+        foreach (var v in values)
+            if (Node(m, v) is >= 0 and var n && !list.Contains(n)) list.Add(n);
+        return list;
     }
 
     private List<int> Nodes(MethodFacts m, IEnumerable<ValueRef> values)
