@@ -142,15 +142,19 @@ public sealed class ScanEngine
             else Interlocked.Increment(ref parseErrors);
         });
 
+        // The rules' end actions are independent (BL0002's value flow, the agent rules' call graphs, summaries) and
+        // otherwise leave a core idle at the end of a large input: they run side by side. What they share is
+        // thread-safe (the sink, the artifact's services and flow); findings are sorted afterwards.
         var end = new ArtifactEndContext(artifact, _options, sink, cancellation, _sources, suppressions, services);
-        foreach (var (rule, action) in endActions)
+        Parallel.ForEach(endActions, parallel, entry =>
         {
+            var (rule, action) = entry;
             try { action(end); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 sink.Report(Diagnostic.Create(InputDiagnostics.AnalyzerFailure, end.ArtifactLocation(), null, rule, rule, e.GetType().Name + ": " + e.Message));
             }
-        }
+        });
 
         var diagnostics = ApplySuppressions(artifact, sink, suppressions);
         var agents = artifact.Archives.Where(AgentManifest.IsAgent).Select(a => a.Location).ToList();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using BytecodeLint.Analysis.Inputs;
 using BytecodeLint.Analysis.Rules;
 using BytecodeLint.TestUtilities;
@@ -39,6 +40,41 @@ public class ParallelInputsTests
         alone.Sort(new DiagnosticOrder(inputs));
         Assert.NotEmpty(alone);
         Assert.Equal(alone.Select(Describe), together.Diagnostics.Select(Describe));
+    }
+
+    /// <summary>Two end actions that can only finish together: each waits at a barrier for the other.</summary>
+    private sealed class MeetAtTheEnd(Barrier barrier) : BytecodeAnalyzer
+    {
+        public int Met;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [];
+
+        public override void Initialize(AnalyzerRegistration registration) =>
+            registration.RegisterArtifactStartAction(start => start.RegisterArtifactEndAction(_ =>
+            {
+                if (barrier.SignalAndWait(TimeSpan.FromSeconds(30))) Interlocked.Increment(ref Met);
+            }));
+    }
+
+    /// <summary>
+    /// The rules' end actions of one input run side by side (BL0002's flow beside the agent rules' graphs):
+    /// run one after the other, the first would wait out the barrier's timeout alone.
+    /// </summary>
+    [Fact]
+    public void End_actions_of_one_input_run_side_by_side_and_the_findings_stay_the_same()
+    {
+        using var barrier = new Barrier(2);
+        var first = new MeetAtTheEnd(barrier);
+        var second = new MeetAtTheEnd(barrier);
+        new ScanEngine([first, second], maxDegreeOfParallelism: 2).Scan([Path.Combine(Jars, "app.jar")]);
+        Assert.Equal((1, 1), (first.Met, second.Met));
+
+        // All rules, an input whose end actions report (agent rules, BL0002): the same findings one at a time or side by side.
+        string input = Path.Combine(Jars, "agent-rebuild.jar");
+        var sequential = new ScanEngine(RuleRegistry.CreateAnalyzers(), maxDegreeOfParallelism: 1).Scan([input]).Diagnostics;
+        var parallel = new ScanEngine(RuleRegistry.CreateAnalyzers(), maxDegreeOfParallelism: 2).Scan([input]).Diagnostics;
+        Assert.Contains(sequential, d => d.Id == "BL0002");
+        Assert.Equal(sequential.Select(Describe), parallel.Select(Describe));
     }
 
     private static string Describe(Diagnostic d) => $"{d.Id} {d.Severity} {d.Location} {d.Message} {d.Evidence} {string.Join(",", d.Properties.OrderBy(p => p.Key))}";
