@@ -14,17 +14,19 @@ public sealed class ConstantPool
     // Each entry's tag, kept beside the offsets: every rule walks the pool by kind, and reading the tag
     // through ReadOnlyMemory.Span (a virtual call for memory-mapped entries) was ~10 % of a scan.
     private readonly ConstantKind[] _kinds; // ConstantKind.None for index 0 and the slot after Long/Double
+    private readonly int _count; // the tables may be longer (reused buffers): every index is checked against this
 
-    private ConstantPool(ReadOnlyMemory<byte> bytes, int[] offsets, ConstantKind[] kinds, int endOffset)
+    private ConstantPool(ReadOnlyMemory<byte> bytes, int[] offsets, ConstantKind[] kinds, int count, int endOffset)
     {
         _bytes = bytes;
         _offsets = offsets;
         _kinds = kinds;
+        _count = count;
         EndOffset = endOffset;
     }
 
     /// <summary>The raw <c>constant_pool_count</c> (one more than the highest index).</summary>
-    public int Count => _offsets.Length;
+    public int Count => _count;
 
     /// <summary>Offset just past the last entry.</summary>
     public int EndOffset { get; }
@@ -32,10 +34,10 @@ public sealed class ConstantPool
     /// <summary>The class bytes the pool was read from.</summary>
     public ReadOnlyMemory<byte> Bytes => _bytes;
 
-    public ConstantKind KindAt(int index) => (uint)index < (uint)_kinds.Length ? _kinds[index] : ConstantKind.None;
+    public ConstantKind KindAt(int index) => (uint)index < (uint)_count ? _kinds[index] : ConstantKind.None;
 
     /// <summary>Byte offset of the entry's tag, for error messages and raw comparisons.</summary>
-    public int OffsetOf(int index) => (uint)index < (uint)_offsets.Length ? _offsets[index] : 0;
+    public int OffsetOf(int index) => (uint)index < (uint)_count ? _offsets[index] : 0;
 
     /// <summary>The entry's bytes: tag plus payload (for Utf8, tag + length + bytes).</summary>
     public ReadOnlySpan<byte> RawEntry(int index)
@@ -166,13 +168,24 @@ public sealed class ConstantPool
     // ----------------------------------------------------------------------------------- parsing
 
     /// <summary>Reads and validates the pool starting at offset 8 of a class file.</summary>
-    internal static ConstantPool Parse(ReadOnlyMemory<byte> memory)
+    internal static ConstantPool Parse(ReadOnlyMemory<byte> memory, ClassParseBuffers? buffers)
     {
         var bytes = memory.Span;
         int count = ByteReader.U2(bytes, 8, "constant_pool_count");
         if (count == 0) throw new ClassFormatException(8, "constant_pool_count ≥ 1");
-        var offsets = new int[count];
-        var kinds = new ConstantKind[count];
+        int[] offsets;
+        ConstantKind[] kinds;
+        if (buffers is null)
+        {
+            offsets = new int[count];
+            kinds = new ConstantKind[count];
+        }
+        else
+        {
+            buffers.Ensure(count);
+            (offsets, kinds) = (buffers.Offsets, buffers.Kinds);
+            (offsets[0], kinds[0]) = (0, ConstantKind.None); // reused: every slot below count is written
+        }
         int p = 10;
         for (int i = 1; i < count; i++)
         {
@@ -197,17 +210,18 @@ public sealed class ConstantPool
             if (kind.IsWide())
             {
                 if (i + 1 >= count) throw new ClassFormatException(offsets[i], "a second pool slot for the 8-byte constant", i);
-                i++; // the next slot is unusable; offsets[i] stays 0
+                i++; // the next slot is unusable
+                (offsets[i], kinds[i]) = (0, ConstantKind.None);
             }
         }
-        var pool = new ConstantPool(memory, offsets, kinds, p);
+        var pool = new ConstantPool(memory, offsets, kinds, count, p);
         pool.ValidateReferences();
         return pool;
     }
 
     private void ValidateReferences()
     {
-        for (int i = 1; i < _offsets.Length; i++)
+        for (int i = 1; i < _count; i++)
         {
             int offset = _offsets[i];
             if (offset == 0) continue;
@@ -258,7 +272,7 @@ public sealed class ConstantPool
     }
 
     private string DescribeKind(int index) =>
-        (uint)index >= (uint)_offsets.Length ? $"an index past the pool (count {_offsets.Length})"
+        (uint)index >= (uint)_count ? $"an index past the pool (count {_count})"
         : KindAt(index) == ConstantKind.None ? "an unusable slot" : KindAt(index).ToString();
 
     // ----------------------------------------------------------------------------------- helpers

@@ -82,7 +82,13 @@ public sealed class JavaClass
 
     public static JavaClass Parse(byte[] bytes) => Parse(bytes.AsMemory());
 
-    public static JavaClass Parse(ReadOnlyMemory<byte> memory)
+    public static JavaClass Parse(ReadOnlyMemory<byte> memory) => Parse(memory, null);
+
+    /// <summary>
+    /// Parses with tables reused from <paramref name="buffers"/> (see <see cref="ClassParseBuffers"/>): the
+    /// class is valid only until the buffers serve the next parse.
+    /// </summary>
+    public static JavaClass Parse(ReadOnlyMemory<byte> memory, ClassParseBuffers? buffers)
     {
         var bytes = memory.Span;
         uint magic = ByteReader.U4(bytes, 0, "magic 0xCAFEBABE");
@@ -92,7 +98,7 @@ public sealed class JavaClass
         if (major is < MinMajorVersion or > MaxMajorVersion)
             throw new ClassFormatException(6, $"a class-file major version from {MinMajorVersion} to {MaxMajorVersion}, found {major}.{minor}");
 
-        var pool = ConstantPool.Parse(memory);
+        var pool = ConstantPool.Parse(memory, buffers);
         int p = pool.EndOffset;
         ByteReader.Require(bytes, p, 8, "access_flags, this_class, super_class and interfaces_count");
         pool.RequireIndex(ByteReader.U2(bytes, p + 2, "this_class"), ConstantKind.Class, p + 2);

@@ -4,6 +4,36 @@ namespace BytecodeLint.ClassFile.Tests;
 
 public class ConstantPoolTests
 {
+    /// <summary>
+    /// Pool tables reused from a larger class must not show through: the smaller class has its own count,
+    /// its unusable slot after a Long is unusable, and indices past its count are past the pool.
+    /// </summary>
+    [Fact]
+    public void A_pool_parsed_into_reused_tables_shows_nothing_of_the_last_one()
+    {
+        var big = new ClassBuilder("p/Big");
+        for (int i = 0; i < 200; i++) big.Pool.Integer(i);
+        var small = new ClassBuilder("p/Small");
+        int longIndex = small.Pool.Long(42);
+        var buffers = new ClassParseBuffers();
+
+        var first = JavaClass.Parse(big.ToArray(), buffers).ConstantPool;
+        Assert.Equal(ConstantKind.Integer, first.KindAt(150));
+        var second = JavaClass.Parse(small.ToArray(), buffers).ConstantPool;
+        var alone = JavaClass.Parse(small.ToArray()).ConstantPool;
+
+        Assert.Equal(alone.Count, second.Count);
+        Assert.True(second.Count < 150);
+        Assert.Equal(ConstantKind.None, second.KindAt(150));                 // the big class's Integer is still in the table
+        Assert.Equal(0, second.OffsetOf(150));
+        Assert.Equal(ConstantKind.None, second.KindAt(longIndex + 1));        // the slot after the Long
+        Assert.Equal(42, second.GetLong(longIndex));
+        var past = Assert.Throws<ClassFormatException>(() => second.GetInteger(150));
+        Assert.Equal(Assert.Throws<ClassFormatException>(() => alone.GetInteger(150)).Message, past.Message);
+        for (int i = 0; i < alone.Count; i++)
+            Assert.Equal((alone.KindAt(i), alone.OffsetOf(i)), (second.KindAt(i), second.OffsetOf(i)));
+    }
+
     [Fact]
     public void Every_constant_kind_is_read_with_its_value()
     {

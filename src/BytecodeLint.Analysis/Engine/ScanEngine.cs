@@ -195,6 +195,8 @@ public sealed class ScanEngine
         return result;
     }
 
+    [ThreadStatic] private static ClassParseBuffers? t_parseBuffers;
+
     /// <summary>Reads, parses and analyses one class; false when it could not be read or parsed.</summary>
     private bool VisitClass(
         Artifact artifact,
@@ -221,7 +223,8 @@ public sealed class ScanEngine
             JavaClass parsed;
             try
             {
-                parsed = JavaClass.Parse(bytes.Memory);
+                // The class lives only while its (pooled) bytes do, so its pool tables can be this thread's too.
+                parsed = JavaClass.Parse(bytes.Memory, t_parseBuffers ??= new ClassParseBuffers());
             }
             catch (ClassFormatException e)
             {
