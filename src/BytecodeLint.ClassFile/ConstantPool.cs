@@ -15,15 +15,23 @@ public sealed class ConstantPool
     // through ReadOnlyMemory.Span (a virtual call for memory-mapped entries) was ~10 % of a scan.
     private readonly ConstantKind[] _kinds; // ConstantKind.None for index 0 and the slot after Long/Double
     private readonly int _count; // the tables may be longer (reused buffers): every index is checked against this
+    private readonly uint _kindsPresent; // bit per tag (1 << kind) of every entry
 
-    private ConstantPool(ReadOnlyMemory<byte> bytes, int[] offsets, ConstantKind[] kinds, int count, int endOffset)
+    private ConstantPool(ReadOnlyMemory<byte> bytes, int[] offsets, ConstantKind[] kinds, int count, int endOffset, uint kindsPresent)
     {
         _bytes = bytes;
         _offsets = offsets;
         _kinds = kinds;
         _count = count;
+        _kindsPresent = kindsPresent;
         EndOffset = endOffset;
     }
+
+    /// <summary>
+    /// True when some entry is of <paramref name="kind"/>: a rule about Float, Double or InvokeDynamic
+    /// constants can pass over the many classes without one instead of walking their pool.
+    /// </summary>
+    public bool Contains(ConstantKind kind) => (uint)kind < 32 && (_kindsPresent & (1u << (int)kind)) != 0;
 
     /// <summary>The raw <c>constant_pool_count</c> (one more than the highest index).</summary>
     public int Count => _count;
@@ -187,11 +195,13 @@ public sealed class ConstantPool
             (offsets[0], kinds[0]) = (0, ConstantKind.None); // reused: every slot below count is written
         }
         int p = 10;
+        uint present = 0;
         for (int i = 1; i < count; i++)
         {
             var kind = (ConstantKind)ByteReader.U1(bytes, p, "constant tag");
             offsets[i] = p;
             kinds[i] = kind;
+            present |= 1u << ((int)kind & 31); // an invalid tag is rejected just below
             if (kind == ConstantKind.Utf8)
             {
                 int length = ByteReader.U2(bytes, p + 1, "Utf8 length");
@@ -214,7 +224,7 @@ public sealed class ConstantPool
                 (offsets[i], kinds[i]) = (0, ConstantKind.None);
             }
         }
-        var pool = new ConstantPool(memory, offsets, kinds, count, p);
+        var pool = new ConstantPool(memory, offsets, kinds, count, p, present);
         pool.ValidateReferences();
         return pool;
     }

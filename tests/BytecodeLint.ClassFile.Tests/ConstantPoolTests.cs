@@ -56,6 +56,11 @@ public class ConstantPoolTests
         int package = pool.Package("p/q");
         var c = JavaClass.Parse(cls.ToArray()).ConstantPool;
 
+        foreach (var kind in Enum.GetValues<ConstantKind>().Where(k => k != ConstantKind.None))
+            Assert.True(c.Contains(kind), kind + " is in the pool");
+        var plain = JavaClass.Parse(new ClassBuilder("p/Plain").ToArray()).ConstantPool;
+        Assert.Equal([ConstantKind.Utf8, ConstantKind.Class], Enum.GetValues<ConstantKind>().Where(plain.Contains));
+
         Assert.Equal(ConstantKind.Integer, c.KindAt(integer));
         Assert.Equal(-123456, c.GetInteger(integer));
         Assert.Equal(-2.5f, c.GetFloat(single));

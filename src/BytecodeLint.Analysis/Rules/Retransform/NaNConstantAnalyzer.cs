@@ -48,6 +48,7 @@ public sealed class NaNConstantAnalyzer : BytecodeAnalyzer
     {
         var @class = context.Class;
         var pool = @class.ConstantPool;
+        if (!pool.Contains(ConstantKind.Float) && !pool.Contains(ConstantKind.Double)) return;
         int nanEntries = 0, firstNaN = 0;
         for (int i = 1; i < pool.Count; i++)
         {

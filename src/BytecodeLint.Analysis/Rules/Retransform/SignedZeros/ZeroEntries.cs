@@ -23,6 +23,7 @@ internal sealed class ZeroEntries
     /// <summary>The signed zeros of <paramref name="kind"/> (Float or Double) in <paramref name="pool"/>.</summary>
     public static ZeroEntries Read(ConstantPool pool, ConstantKind kind)
     {
+        if (!pool.Contains(kind)) return None;
         ZeroEntries? zeros = null; // one shared empty answer for the many pools without a zero
         for (int i = 1; i < pool.Count; i++)
         {
