@@ -29,6 +29,26 @@ public class ScanOutputTests
         Assert.Contains("\"diagnostics\"", File.ReadAllText(json));
     }
 
+    /// <summary>A report file is streamed to disk; its bytes are exactly what standard output gets as text.</summary>
+    [Theory]
+    [InlineData("scan")]
+    [InlineData("inspect")]
+    public void A_json_file_holds_the_same_bytes_as_standard_output(string command)
+    {
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "report.json");
+        string[] inputs = [SampleJar("agent-bad.jar"), SampleJar("fat-app.jar")];
+        var toFile = Run([command, .. inputs, "--format", "json", "--output", file]);
+        var toStdout = Run([command, .. inputs, "--format", "json"]);
+
+        Assert.Equal(toStdout.ExitCode, toFile.ExitCode);
+        Assert.Equal("", toFile.Stdout);
+        Assert.Equal(toStdout.Stdout, File.ReadAllText(file));
+        Assert.EndsWith("}\n", toStdout.Stdout);
+        Assert.True(JsonDocument.Parse(File.ReadAllText(file)).RootElement.ValueKind == JsonValueKind.Object);
+        Assert.NotEqual(0xEF, File.ReadAllBytes(file)[0]); // no byte-order mark
+    }
+
     [Theory]
     [InlineData(new[] { "text", "json" }, null, "standard output")]
     [InlineData(new[] { "json", "sarif" }, "same.out", "would all be written")]
