@@ -16,6 +16,10 @@ internal sealed class ClassReadCache
     private ConstantPool _pool = null!;
     private ConcurrentDictionary<string, string> _interner = null!;
     private AttributeReaders.BootstrapMethod[]? _bootstraps;
+    private MethodFactsReader? _reader;
+
+    /// <summary>The method reader that goes with this cache: reused method after method, class after class.</summary>
+    internal MethodFactsReader Reader => _reader ??= new MethodFactsReader();
 
     public ClassReadCache(JavaClass @class, ConcurrentDictionary<string, string> interner) => Reset(@class, interner);
 
@@ -24,9 +28,9 @@ internal sealed class ClassReadCache
     [ThreadStatic] private static ClassReadCache? t_reused;
 
     /// <summary>
-    /// Runs <paramref name="read"/> with this thread's cache, reset for <paramref name="class"/>: its tables keep
-    /// their size from class to class (growing a fresh set for every class was 5 % of fat-boot.jar's
-    /// allocations), and it lets go of the class when done.
+    /// Runs <paramref name="read"/> with this thread's cache, reset for <paramref name="class"/>: its tables and
+    /// its method reader keep their size from class to class (growing a fresh set for every class was 5 % of
+    /// fat-boot.jar's allocations), and it lets go of the class when done.
     /// </summary>
     public static T With<T>(JavaClass @class, ConcurrentDictionary<string, string> interner, Func<ClassReadCache, T> read)
     {

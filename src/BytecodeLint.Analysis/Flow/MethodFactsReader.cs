@@ -39,28 +39,19 @@ internal sealed class MethodFactsReader : IFrameSemantics
 
     private readonly List<(int Pc, int Line)> _linePairs = [];
 
-    // One reader per thread, reset per method: a fresh reader (its lists, dictionaries and frame walk)
+    // One reader per class read cache, reset per method: the cache is reused per thread
+    // (ClassReadCache.With), and so is its reader. A fresh reader (its lists, dictionaries and frame walk)
     // per method was most of the garbage of a scan that reads many classes in depth (fat-boot.jar).
     // The facts returned are copies; nothing of the reader's state escapes.
-    [ThreadStatic] private static MethodFactsReader? t_reader;
-
-    private MethodFactsReader()
+    internal MethodFactsReader()
     {
     }
 
     public static MethodFacts Read(ClassReadCache cache, MemberInfo method, CodeAttribute code, MethodKey key)
     {
-        var reader = t_reader ?? new MethodFactsReader();
-        t_reader = null; // a nested read (none today) would get a reader of its own
-        try
-        {
-            reader.Reset(cache);
-            return reader.Run(method, code, key);
-        }
-        finally
-        {
-            t_reader = reader;
-        }
+        var reader = cache.Reader;
+        reader.Reset(cache);
+        return reader.Run(method, code, key);
     }
 
     private void Reset(ClassReadCache cache)
