@@ -110,8 +110,9 @@ public static class ValueSets
     {
         if (ReferenceEquals(argument, Unknown)) return UnknownArgument;
         if (ReferenceEquals(argument, Null)) return NullArgument;
-        if (argument.Length == 1 && argument[0] is var only && (uint)only.Index < SharedSingles
-            && ReferenceEquals(Singles[(int)only.Kind][only.Index], argument))
+        if (argument.Length != 1) return [argument];
+        var only = argument[0];
+        if ((uint)only.Index < SharedSingles && ReferenceEquals(Singles[(int)only.Kind][only.Index], argument))
             return SingleArgumentLists[(int)only.Kind][only.Index] ??= [argument];
         return [argument];
     }

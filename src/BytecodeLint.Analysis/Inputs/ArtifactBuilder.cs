@@ -14,7 +14,7 @@ internal sealed partial class ArtifactBuilder
     private readonly List<InputProblem> _problems = [];
     private readonly List<ArchiveInfo?> _archives = [];
     private readonly List<MappedFile> _mappings = [];
-    private readonly List<IDisposable> _owned = []; // the mappings, then native buffers of inflated nested archives
+    private readonly List<IDisposable> _owned = []; // native buffers of inflated nested archives (the mappings are listed apart)
     private long _inflateBudget;
     private long _entryBudget;
     private bool _entryBudgetExhausted;

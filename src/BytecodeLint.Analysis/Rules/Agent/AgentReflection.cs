@@ -70,7 +70,7 @@ internal sealed class AgentReflection
             var arguments = new ValueRef[parameters + 1][];
             arguments[0] = invoke.Arguments.Length > 1 ? invoke.Arguments[1] : ValueSets.Unknown; // invoke(receiver, args)
             for (int p = 0; p < parameters; p++)
-                arguments[p + 1] = p < call.IntArguments.Length && call.IntArguments[p] is { } value ? [new ValueRef(ValueKind.Int, value)] : ValueSets.Unknown;
+                arguments[p + 1] = p < call.IntArguments.Length && call.IntArguments[p] is { } value ? ValueSets.Single(ValueKind.Int, value) : ValueSets.Unknown;
             calls[i] = new CallSite(invoke.Pc, invoke.Line, Opcode.Invokeinterface, new MethodKey(AgentApis.Instrumentation, call.Name, descriptor), arguments, null);
             ReflectiveSites.Add(calls[i]);
             changed = true;

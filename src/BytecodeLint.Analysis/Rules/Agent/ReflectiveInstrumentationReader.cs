@@ -222,12 +222,12 @@ internal sealed class ReflectiveInstrumentationReader : IFrameSemantics
 
     private static bool IsInstrumentation(string? internalName) => internalName is AgentApis.Instrumentation or AgentApis.InstrumentationImpl;
 
-    private static ValueRef[] Int(int value) => [new ValueRef(ValueKind.Int, value)];
+    private static ValueRef[] Int(int value) => ValueSets.Single(ValueKind.Int, value);
 
     private ValueRef[] Track(Tracked value)
     {
         _values.Add(value);
-        return [new ValueRef(ValueKind.Allocation, _values.Count - 1)];
+        return ValueSets.Single(ValueKind.Allocation, _values.Count - 1);
     }
 
     /// <summary>The tracked value when the slot has exactly one origin and it is one of ours.</summary>
