@@ -22,6 +22,15 @@ internal sealed class BL0002Classes
         return builder;
     }
 
+    /// <summary>An interface declaring one abstract method (the shape of a strategy or factory with several implementations).</summary>
+    public ClassBuilder Interface(string name, string method, string descriptor)
+    {
+        var builder = Class(name);
+        builder.AccessFlags = ClassAccess.Public | ClassAccess.Interface | ClassAccess.Abstract;
+        builder.Method(ClassAccess.Public | ClassAccess.Abstract, method, descriptor);
+        return builder;
+    }
+
     /// <summary>Adds a method whose body <paramref name="body"/> writes; max_stack/max_locals are generous (the analysis does not verify).</summary>
     public static void Method(ClassBuilder owner, string name, string descriptor, Action<BL0002Code> body, int access = ClassAccess.Public)
     {

@@ -14,9 +14,7 @@ public class BL0002CallGraphTests
     public void Virtual_calls_reach_overrides_in_subtypes_and_static_calls_the_declaration()
     {
         var set = new BL0002Classes();
-        var i = set.Class("p/Strategy");
-        i.AccessFlags = ClassAccess.Public | ClassAccess.Interface | ClassAccess.Abstract;
-        i.Method(ClassAccess.Public | ClassAccess.Abstract, "run", "()V");
+        set.Interface("p/Strategy", "run", "()V");
         foreach (var name in new[] { "p/A", "p/B" })
         {
             var c = set.Class(name, "java/lang/Object", "p/Strategy");

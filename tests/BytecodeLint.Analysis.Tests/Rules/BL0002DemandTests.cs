@@ -114,9 +114,7 @@ public class BL0002DemandTests
     public void A_call_into_many_implementations_reaches_one_that_another_path_reads_later()
     {
         var set = new BL0002Classes();
-        var task = set.Class("p/Task");
-        task.AccessFlags = ClassAccess.Public | ClassAccess.Interface | ClassAccess.Abstract;
-        task.Method(ClassAccess.Public | ClassAccess.Abstract, "run", "([B)[B");
+        set.Interface("p/Task", "run", "([B)[B");
         for (int i = 0; i <= BytecodeLint.Analysis.Flow.DemandCallGraph.MaxSubtypes; i++)
         {
             var impl = set.Class($"p/Task{i}", "java/lang/Object", "p/Task");

@@ -119,10 +119,8 @@ public class BL0002WriterPathTests
         // Byte Buddy's ClassWriterStrategy shape: one implementation keeps the reader's pool, one
         // does not, chosen by configuration; the finding would depend on what we cannot see.
         var set = new BL0002Classes();
-        var strategy = set.Class("p/WriterStrategy");
-        strategy.AccessFlags = ClassAccess.Public | ClassAccess.Interface | ClassAccess.Abstract;
         string resolve = $"(L{R};)L{W};";
-        strategy.Method(ClassAccess.Public | ClassAccess.Abstract, "resolve", resolve);
+        set.Interface("p/WriterStrategy", "resolve", resolve);
         var retaining = set.Class("p/Retaining", "java/lang/Object", "p/WriterStrategy");
         DefaultConstructor(retaining);
         Method(retaining, "resolve", resolve, c => c.Construct(W, $"(L{R};I)V", a => a.Aload(1).Iconst(0)).Areturn());
@@ -148,9 +146,7 @@ public class BL0002WriterPathTests
     private static BL0002Classes PolymorphicFactoryWithoutReader()
     {
         var set = new BL0002Classes();
-        var location = set.Class("p/Location");
-        location.AccessFlags = ClassAccess.Public | ClassAccess.Interface | ClassAccess.Abstract;
-        location.Method(ClassAccess.Public | ClassAccess.Abstract, "getAdapter", GetAdapter);
+        set.Interface("p/Location", "getAdapter", GetAdapter);
         foreach (var suffix in new[] { "A", "B" })
         {
             var impl = set.Class("p/Impl" + suffix, "java/lang/Object", "p/Location");
